@@ -1,0 +1,21 @@
+/**
+ * Every error the referral function can answer with: a stable code, its HTTP status and one line on
+ * what it means. Clients and tests rely on the codes, never on message text. The README lists them.
+ */
+export const errorCodes = {
+  METHOD_NOT_ALLOWED: { status: 405, description: 'Only POST is accepted at this address.' },
+  FORBIDDEN_ORIGIN: { status: 403, description: 'The request came from a page on another site.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body must be application/json (or a form post from the no-JavaScript page).' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The body is over 16 KB.' },
+  INVALID_JSON: { status: 400, description: 'The body is not valid JSON.' },
+  INVALID_REFERRAL: { status: 400, description: 'One or more answers are missing or not valid; `issues` lists each field.' },
+  CONSENT_REQUIRED: { status: 422, description: 'The person did not agree to share their answers with the provider.' },
+  UNKNOWN_AREA: { status: 422, description: 'The area code is well formed but is not one of our 43 areas.' },
+  AREA_NOT_ACCEPTING_ONLINE_REFERRALS: { status: 422, description: 'The area has no inbox for online referrals; show its contacts instead.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'This idempotency key was already used for a different referral.' },
+  RATE_LIMITED: { status: 429, description: 'Too many requests from this address; try again after Retry-After seconds.' },
+  DELIVERY_UNAVAILABLE: { status: 503, description: 'The email could not be delivered now; nothing was lost, try again after Retry-After seconds.' },
+  INTERNAL_ERROR: { status: 500, description: 'Something unexpected went wrong; nothing was sent.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

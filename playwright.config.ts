@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium, noChromiumMessage } from './tests/support/chromium.ts';
+import { testServer } from './tests/support/test-server.ts';
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error(noChromiumMessage);
+  process.exit(1);
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [['list']] : [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: testServer.baseURL,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: chromiumArgs },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    serviceWorkers: 'block',
+  },
+  webServer: {
+    command: 'node --experimental-strip-types src/server/start.ts',
+    url: `${testServer.baseURL}/`,
+    env: testServer.env,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:site`: bytes and Lighthouse mobile scores for key pages of the built site.
+ * Prints, for the home page, an area page, the largest page and the chat page: HTML + CSS + JS bytes
+ * (raw, gzip, brotli) and the median of 3 Lighthouse mobile runs with the system Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumArgs, findChromium, noChromiumMessage } from '../support/chromium.ts';
+
+const port = 4398;
+const origin = `http://localhost:${port}`;
+const runs = 3;
+
+function pageFile(path: string): string {
+  return join('dist', path, 'index.html');
+}
+
+function largestPage(): string {
+  const files = readdirSync('dist', { recursive: true }).map(String).filter((file) => file.endsWith('index.html'));
+  const largest = files.sort((a, b) => statSync(join('dist', b)).size - statSync(join('dist', a)).size)[0] ?? 'index.html';
+  return `/${largest.replace(/index\.html$/, '')}`;
+}
+
+function bytes(path: string): { raw: number; gzip: number; brotli: number } {
+  const html = readFileSync(pageFile(path), 'utf8');
+  const assets = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map(([, href]) => readFileSync(join('dist', href ?? '')));
+  const parts = [Buffer.from(html), ...assets];
+  return {
+    raw: parts.reduce((sum, part) => sum + part.length, 0),
+    gzip: parts.reduce((sum, part) => sum + gzipSync(part, { level: 9 }).length, 0),
+    brotli: parts.reduce((sum, part) => sum + brotliCompressSync(part).length, 0),
+  };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+async function lighthouseScores(url: string, chromePath: string): Promise<Record<string, number>> {
+  const scores: Record<string, number[]> = { performance: [], accessibility: [], 'best-practices': [], seo: [] };
+  for (let i = 0; i < runs; i += 1) {
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] });
+    try {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+      for (const [id, category] of Object.entries(result?.lhr.categories ?? {})) scores[id]?.push(Math.round((category.score ?? 0) * 100));
+    } finally {
+      await chrome.kill();
+    }
+  }
+  return Object.fromEntries(Object.entries(scores).map(([id, values]) => [id, median(values)]));
+}
+
+async function main(): Promise<void> {
+  const chromePath = findChromium();
+  if (!chromePath) throw new Error(noChromiumMessage);
+  const server = spawn(process.execPath, ['--experimental-strip-types', 'src/server/start.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: 'localhost' },
+    stdio: 'ignore',
+  });
+  try {
+    for (let i = 0; i < 50; i += 1) {
+      const ok = await fetch(`${origin}/`).then((response) => response.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const pages = [
+      { label: 'home', path: '/' },
+      { label: 'area page', path: '/areas/merseyside/' },
+      { label: 'largest page', path: largestPage() },
+      ...(statSyncSafe(pageFile('/talk-it-through/')) ? [{ label: 'chat page', path: '/talk-it-through/' }] : []),
+    ];
+    console.log(`Lighthouse ${runs} runs per page, mobile (simulated throttling), median; bytes = HTML + CSS + JS`);
+    console.log('| page | path | raw | gzip | brotli | perf | a11y | best practices | SEO |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const page of pages) {
+      const size = bytes(page.path);
+      const scores = await lighthouseScores(`${origin}${page.path}`, chromePath);
+      console.log(
+        `| ${page.label} | ${page.path} | ${size.raw} | ${size.gzip} | ${size.brotli} | ${scores.performance} | ${scores.accessibility} | ${scores['best-practices']} | ${scores.seo} |`,
+      );
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+function statSyncSafe(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+await main();
