@@ -14,9 +14,18 @@ export type RequestLog = {
 
 export type Logger = (entry: RequestLog) => void;
 
+let pending: string[] = [];
+
+/** Lines written together once per turn of the event loop: one write, not one per request. */
 export const jsonLineLogger: Logger = (entry) => {
-  const line = { time: new Date().toISOString(), event: 'referral', ...entry };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (pending.length === 0) setImmediate(flush);
+  pending.push(JSON.stringify({ time: new Date().toISOString(), event: 'referral', ...entry }));
 };
+
+function flush(): void {
+  const lines = pending;
+  pending = [];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
 
 export const silentLogger: Logger = () => {};

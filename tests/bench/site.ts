@@ -46,7 +46,7 @@ async function lighthouseScores(url: string, chromePath: string): Promise<Record
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
       for (const [id, category] of Object.entries(result?.lhr.categories ?? {})) scores[id]?.push(Math.round((category.score ?? 0) * 100));
     } finally {
-      await chrome.kill();
+      chrome.kill();
     }
   }
   return Object.fromEntries(Object.entries(scores).map(([id, values]) => [id, median(values)]));

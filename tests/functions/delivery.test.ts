@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { smtpOptions } from '../../functions/referral/deliver.ts';
+import { referralSchema } from '../../functions/referral/schema.ts';
+import { loopbackTransport, post, testHandler } from '../support/referral-handler.ts';
+import { startSilentServer, startTestSmtp, unusedPort } from '../support/smtp.ts';
+import { merseysideInbox, referrals } from '../fixtures/referrals.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+async function smtp(options: Parameters<typeof startTestSmtp>[0] = {}) {
+  const server = await startTestSmtp(options);
+  cleanups.push(server.close);
+  return server;
+}
+
+describe('delivering a referral to a real SMTP server', () => {
+  it('reaches the area’s inbox with a generic subject, the safety block first and a valid attachment', async () => {
+    const server = await smtp();
+    const { handler } = testHandler(loopbackTransport(server.port));
+    const response = await handler(post(referrals.domesticAbuse()));
+    expect(response.status).toBe(202);
+    const { reference } = (await response.json()) as { reference: string };
+    expect(server.received).toHaveLength(1);
+    const [message] = server.received;
+    expect(message?.envelope.to).toEqual([merseysideInbox]);
+    expect(message?.mail.subject).toBe(`Restorative justice referral — Merseyside — ref ${reference}`);
+    expect(message?.mail.replyTo?.text).toBe('sam@example.org');
+    const text = message?.mail.text ?? '';
+    expect(text.indexOf('Safety first')).toBeLessThan(text.indexOf('Their answers:'));
+    expect(text.indexOf('SENSITIVE CASE')).toBeLessThan(text.indexOf('Their answers:'));
+    const attachment = message?.mail.attachments[0];
+    expect(attachment?.contentType).toBe('application/json');
+    const json = JSON.parse(attachment?.content.toString('utf8') ?? '{}') as { version: string; referral: unknown };
+    expect(json.version).toBe('referral.v1');
+    expect(z.safeParse(referralSchema, json.referral).success).toBe(true);
+  });
+
+  it('refuses to send in plain text to a remote server that offers no STARTTLS', async () => {
+    const server = await smtp({ starttls: false });
+    // The options used for any host that is not this machine, pointed at the local test server.
+    const remote = smtpOptions('smtp://user:secret@smtp.provider.example:587');
+    expect(remote.requireTLS).toBe(true);
+    const { handler, logs } = testHandler(loopbackTransport(server.port, { ...remote, host: '127.0.0.1', port: server.port }));
+    const response = await handler(post(referrals.valid()));
+    expect(response.status).toBe(503);
+    expect(server.received).toHaveLength(0);
+    expect(logs[0]?.error).toBe('ETLS');
+  });
+
+  it('answers 503 with Retry-After when the server refuses, permanently or for now', async () => {
+    for (const mode of ['refuse', 'refuse-temporarily'] as const) {
+      const server = await smtp({ mode });
+      const { handler } = testHandler(loopbackTransport(server.port));
+      const response = await handler(post(referrals.valid()));
+      expect(response.status, mode).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('DELIVERY_UNAVAILABLE');
+    }
+  });
+
+  it('answers 503 at once when the server is unreachable', async () => {
+    const { handler } = testHandler(loopbackTransport(await unusedPort()));
+    const started = Date.now();
+    const response = await handler(post(referrals.valid()));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('answers 503 within 15 seconds when the server hangs, with the production timeouts', async () => {
+    const silent = await startSilentServer();
+    cleanups.push(silent.close);
+    const { handler } = testHandler(loopbackTransport(silent.port));
+    const started = Date.now();
+    const response = await handler(post(referrals.valid()));
+    const elapsed = Date.now() - started;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(elapsed).toBeLessThan(15_000);
+  }, 20_000);
+
+  it('sends exactly one message for three concurrent posts with one key', async () => {
+    const server = await smtp();
+    const { handler } = testHandler(loopbackTransport(server.port));
+    const body = referrals.valid();
+    const responses = await Promise.all([handler(post(body)), handler(post(body)), handler(post(body))]);
+    expect(responses.map((response) => response.status)).toEqual([202, 202, 202]);
+    const references = await Promise.all(responses.map(async (response) => ((await response.json()) as { reference: string }).reference));
+    expect(new Set(references).size).toBe(1);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('after a 503, a retry with the same key sends exactly one message once SMTP is back', async () => {
+    const port = await unusedPort();
+    const { handler } = testHandler(loopbackTransport(port));
+    const body = referrals.valid();
+    const failed = await handler(post(body));
+    expect(failed.status).toBe(503);
+    const server = await smtp({ port });
+    const retried = await handler(post(body));
+    expect(retried.status).toBe(202);
+    const again = await handler(post(body));
+    expect(await again.json()).toEqual(await retried.clone().json());
+    expect(server.received).toHaveLength(1);
+    expect(server.received[0]?.mail.headers.get('x-referral-reference')).toBe(((await retried.json()) as { reference: string }).reference);
+  });
+});
