@@ -25,6 +25,8 @@ export default function securityHeaders(): AstroIntegration {
         const rules: HeaderRule[] = [
           { path: '/*', headers: { ...baseSecurityHeaders, 'Content-Security-Policy': csp } },
           { path: '/_astro/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+          // Unhashed address, so browsers check for a newer copy (cheaply, by ETag) before using it.
+          { path: '/styles/*', headers: { 'Cache-Control': 'no-cache' } },
           // Pages that may hold a person's answers are never cached, so Back cannot show them again.
           { path: '/talk-it-through/*', headers: { 'Cache-Control': 'no-store' } },
         ];
