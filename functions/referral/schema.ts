@@ -41,7 +41,7 @@ function choice<const T extends readonly [string, ...string[]]>(values: T, what:
 const yesNo = (what: string) => z.boolean({ error: `Say whether ${what}` });
 
 /** Who is asking for the referral. */
-export const askers = ['person-harmed', 'family-member', 'on-behalf', 'person-responsible', 'professional'] as const;
+export const askers = ['person-harmed', 'family-member', 'on-behalf', 'person-responsible', 'professional', 'prefer-not-to-say'] as const;
 /** What kind of harm it was. The sensitive kinds are flagged to the provider. */
 export const harms = [
   'violence',

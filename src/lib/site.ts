@@ -7,7 +7,10 @@ export const siteName = 'Restorative Justice Guide';
  * at build time to change it.
  */
 export const quickExitUrl: string =
-  import.meta.env?.PUBLIC_QUICK_EXIT_URL || 'https://www.bbc.co.uk/weather';
+  import.meta.env?.PUBLIC_QUICK_EXIT_URL ||
+  // The referral function runs in plain Node (no Vite): there the setting comes from the environment.
+  (typeof process === 'undefined' ? undefined : process.env.PUBLIC_QUICK_EXIT_URL) ||
+  'https://www.bbc.co.uk/weather';
 
 /** The main menu, in the order it appears. */
 export const mainNav: ReadonlyArray<{ href: string; label: string }> = [

@@ -6,3 +6,16 @@ export function fill(template: string, values: Record<string, string | number>):
     return String(value);
   });
 }
+
+/** Nested groups of sentences, looked up by dotted keys such as `harm.options.robbery`. */
+export type Words = { [key: string]: string | Words };
+
+/** The words at a dotted key, or undefined. */
+export function lookup(words: Words, key: string): string | undefined {
+  let node: string | Words | undefined = words;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}

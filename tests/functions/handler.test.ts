@@ -67,6 +67,15 @@ describe('the referral function over HTTP', () => {
     expect(transport.sent).toHaveLength(0);
   });
 
+  it('accepts a same-origin form post that says "Origin: null" (our no-referrer policy), but not without Fetch Metadata', async () => {
+    const { handler } = setUp();
+    const form = (headers: Record<string, string>) =>
+      new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'area=E23000004' });
+    expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'same-origin' }))).status).toBe(400);
+    expect((await handler(form({ origin: 'null' }))).status).toBe(403);
+    expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
+  });
+
   it('accepts origins listed in ALLOWED_ORIGINS', async () => {
     const { handler } = setUp({ settings: { allowedOrigins: ['https://rj.example.org'] } });
     expect((await handler(post(referrals.valid(), { origin: 'https://rj.example.org' }))).status).toBe(202);
