@@ -19,8 +19,11 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({
-      // Pages that hold a person's answers or a result stay out of the sitemap.
-      filter: (page) => !/\/talk-it-through\/.+/.test(new URL(page).pathname),
+      // Pages that hold a person's answers or a result stay out of the sitemap, and so do the 86
+      // printable posters and leaflets (each area's campaign page links to its own).
+      filter: (page) =>
+        !/\/talk-it-through\/.+/.test(new URL(page).pathname) &&
+        !/^\/rj-week\/[^/]+\/(poster|leaflet)\/$/.test(new URL(page).pathname),
     }),
     securityHeaders(),
   ],

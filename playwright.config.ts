@@ -23,12 +23,20 @@ export default defineConfig({
     timezoneId: 'Europe/London',
     serviceWorkers: 'block',
   },
-  webServer: {
-    command: 'node --experimental-strip-types src/server/start.ts',
-    url: `${testServer.baseURL}/`,
-    env: testServer.env,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: 'node --experimental-strip-types tests/support/smtp-fixture.ts',
+      url: `${testServer.smtpControl}/`,
+      env: testServer.smtpEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'node --experimental-strip-types src/server/start.ts',
+      url: `${testServer.baseURL}/`,
+      env: testServer.env,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -229,6 +229,7 @@ export const conversationMachine = setup({
         },
         loadingService: {
           invoke: {
+            id: 'area',
             src: 'loadArea',
             input: ({ context }) => ({ code: context.answers.area ?? '' }),
             onDone: { actions: ['recordArea', 'sayService'], target: 'service' },
@@ -271,6 +272,7 @@ export const conversationMachine = setup({
         },
         assessing: {
           invoke: {
+            id: 'area',
             src: 'loadArea',
             input: ({ context }) => ({ code: context.answers.area ?? '' }),
             onDone: { actions: ['recordArea', 'sayOutcome'], target: 'outcome' },
@@ -348,6 +350,7 @@ export const conversationMachine = setup({
         },
         reassessing: {
           invoke: {
+            id: 'area',
             src: 'loadArea',
             input: ({ context }) => ({ code: context.answers.area ?? '' }),
             onDone: [

@@ -201,6 +201,7 @@ export const screenMachine = setup({
         },
         lookingUp: {
           invoke: {
+            id: 'lookup',
             src: 'lookupPlace',
             input: ({ event }) => ({ text: event.type === 'answer.submit' && typeof event.value === 'string' ? event.value : '' }),
             onDone: [

@@ -110,6 +110,7 @@ export const sendMachine = setup({
       meta: { step: 'sending' },
       entry: 'saySending',
       invoke: {
+        id: 'submit',
         src: 'submitReferral',
         input: ({ context }) => ({ referral: context.referral }),
         onDone: { actions: ['recordSent', 'endSent'], target: 'sent' },

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { areaSchema } from './schemas/area.ts';
+import { eventSchema } from './schemas/event.ts';
 import { evidenceSchema } from './schemas/evidence.ts';
 import { helplineSchema } from './schemas/helpline.ts';
 import { pageSchema } from './schemas/page.ts';
@@ -22,4 +23,9 @@ export const collections = {
   evidence: defineCollection({ loader: file('content/evidence.json'), schema: evidenceSchema }),
   /** National help lines, each with its source: content/helplines.json */
   helplines: defineCollection({ loader: file('content/helplines.json'), schema: helplineSchema }),
+  /** Local Restorative Justice Week events, one per file: content/events/<name>.json (see its README.md) */
+  events: defineCollection({
+    loader: glob({ base: './content/events', pattern: '*.json' }),
+    schema: eventSchema,
+  }),
 };

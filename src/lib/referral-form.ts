@@ -29,20 +29,20 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
   const issueFor = (field: string) => issues.find((issue) => issue.field === field);
   const errorHtml = (field: string) => {
     const issue = issueFor(field);
-    return issue ? `<p class="error-message" id="${field}-error"><span class="visually-hidden">${w('common.errorPrefix')} </span>${escape(issue.message)}</p>` : '';
+    return issue ? `<p class="error-message" id="f-${field}-error"><span class="visually-hidden">${w('common.errorPrefix')} </span>${escape(issue.message)}</p>` : '';
   };
   const groupClass = (field: string) => (issueFor(field) ? 'form-group form-group--error' : 'form-group');
   const described = (field: string, hint: boolean): string =>
-    [hint ? `${field}-hint` : '', issueFor(field) ? `${field}-error` : ''].filter(Boolean).join(' ');
+    [hint ? `f-${field}-hint` : '', issueFor(field) ? `f-${field}-error` : ''].filter(Boolean).join(' ');
 
   const radios = (field: keyof typeof steps, options: readonly string[], legendKey = `${field}.prompt`) => `
-    <div class="${groupClass(field)}" id="field-${field}">
-      <fieldset${issueFor(field) ? ` aria-describedby="${field}-error"` : ''}>
+    <div class="${groupClass(field)}" id="f-field-${field}">
+      <fieldset${issueFor(field) ? ` aria-describedby="f-${field}-error"` : ''}>
         <legend>${w(legendKey)}</legend>
         ${errorHtml(field)}
         ${options
           .map((option) => {
-            const id = `${field}-${option}`;
+            const id = `f-${field}-${option}`;
             const checked = chosen(field).includes(option) ? ' checked' : '';
             return `<div class="radio"><input type="radio" id="${id}" name="${field}" value="${escape(option)}"${checked}><label for="${id}">${w(`${field}.options.${option}`)}</label></div>`;
           })
@@ -51,14 +51,14 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
     </div>`;
 
   const checkboxes = (field: string, optionsStep: keyof typeof steps, options: readonly string[], legend: string, optional = false) => `
-    <div class="${groupClass(field)}" id="field-${field}">
-      <fieldset${issueFor(field) ? ` aria-describedby="${field}-error"` : ''}>
+    <div class="${groupClass(field)}" id="f-field-${field}">
+      <fieldset${issueFor(field) ? ` aria-describedby="f-${field}-error"` : ''}>
         <legend>${legend}${optional ? ` ${w('common.optional')}` : ''}</legend>
         ${errorHtml(field)}
         <div class="checkboxes">
         ${options
           .map((option) => {
-            const id = `${field}-${option}`;
+            const id = `f-${field}-${option}`;
             const checked = chosen(field).includes(option) ? ' checked' : '';
             return `<div class="checkbox"><input type="checkbox" id="${id}" name="${field}" value="${escape(option)}"${checked}><label for="${id}">${w(`${optionsStep}.options.${option}`)}</label></div>`;
           })
@@ -68,24 +68,24 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
     </div>`;
 
   const text = (field: string, labelKey: string, hintKey: string | undefined, options: { optional?: boolean; long?: boolean; autocomplete?: string; initial?: string } = {}) => {
-    const hint = hintKey ? `<span class="hint" id="${field}-hint">${w(hintKey)}</span>` : '';
+    const hint = hintKey ? `<span class="hint" id="f-${field}-hint">${w(hintKey)}</span>` : '';
     const current = escape(value(field) || options.initial || '');
-    const attributes = `id="${field}" name="${field}" aria-describedby="${described(field, Boolean(hintKey))}"${issueFor(field) ? ' aria-invalid="true" class="input--error"' : ''} autocomplete="${options.autocomplete ?? 'off'}" spellcheck="false"`;
+    const attributes = `id="f-${field}" name="${field}" aria-describedby="${described(field, Boolean(hintKey))}"${issueFor(field) ? ' aria-invalid="true" class="input--error"' : ''} autocomplete="${options.autocomplete ?? 'off'}" spellcheck="false"`;
     const control = options.long ? `<textarea ${attributes} rows="5">${current}</textarea>` : `<input type="text" ${attributes} value="${current}">`;
     return `
-    <div class="${groupClass(field)}" id="field-${field}">
-      <label for="${field}">${w(labelKey)}${options.optional ? ` ${w('common.optional')}` : ''}</label>
+    <div class="${groupClass(field)}" id="f-field-${field}">
+      <label for="f-${field}">${w(labelKey)}${options.optional ? ` ${w('common.optional')}` : ''}</label>
       ${hint}${errorHtml(field)}${control}
     </div>`;
   };
 
   const regions = [...new Set(areas.map((area) => area.region))];
   const areaSelect = `
-    <div class="${groupClass('area')}" id="field-area">
-      <label for="area">${w('form.areaLabel')}</label>
-      <span class="hint" id="area-hint">${w('form.areaHint')} <a href="/find-your-area/">/find-your-area/</a></span>
+    <div class="${groupClass('area')}" id="f-field-area">
+      <label for="f-area">${w('form.areaLabel')}</label>
+      <span class="hint" id="f-area-hint">${w('form.areaHint')} <a href="/find-your-area/">/find-your-area/</a></span>
       ${errorHtml('area')}
-      <select id="area" name="area" aria-describedby="${described('area', true)}">
+      <select id="f-area" name="area" aria-describedby="${described('area', true)}">
         <option value="">${w('form.areaChoose')}</option>
         ${regions
           .map(
@@ -102,7 +102,7 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
   const summary = issues.length
     ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
         <h2 id="error-summary-title">${w('form.errorSummary')}</h2>
-        <ul>${issues.map((issue) => `<li><a href="#field-${issue.field}">${escape(issue.message)}</a></li>`).join('')}</ul>
+        <ul>${issues.map((issue) => `<li><a href="#f-field-${issue.field}">${escape(issue.message)}</a></li>`).join('')}</ul>
       </div>`
     : '';
 
@@ -129,24 +129,24 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
     ${checkboxes('emailSafe', 'emailSafety', steps.emailSafety.options, w('form.emailSafeLegend'))}
     <h2>${w('form.sections.more')}</h2>
     ${text('language', 'language.label', 'language.hint', { initial: 'English' })}
-    <div class="form-group"><div class="checkbox"><input type="checkbox" id="interpreter" name="interpreter" value="yes"${chosen('interpreter').includes('yes') ? ' checked' : ''}><label for="interpreter">${w('form.interpreterLabel')}</label></div></div>
+    <div class="form-group"><div class="checkbox"><input type="checkbox" id="f-interpreter" name="interpreter" value="yes"${chosen('interpreter').includes('yes') ? ' checked' : ''}><label for="f-interpreter">${w('form.interpreterLabel')}</label></div></div>
     ${text('accessNeeds', 'accessNeeds.label', 'accessNeeds.hint', { optional: true, long: true })}
     ${checkboxes('ways', 'ways', steps.ways.options, w('ways.prompt'))}
     ${text('crimeReference', 'crimeReference.label', 'crimeReference.hint', { optional: true })}
     ${text('message', 'message.label', 'message.hint', { optional: true, long: true })}
-    <div class="${groupClass('heardFrom')}" id="field-heardFrom">
-      <label for="heardFrom">${w('heardFrom.prompt')}</label>
+    <div class="${groupClass('heardFrom')}" id="f-field-heardFrom">
+      <label for="f-heardFrom">${w('heardFrom.prompt')}</label>
       ${errorHtml('heardFrom')}
-      <select id="heardFrom" name="heardFrom"><option value="">${w('form.heardFromChoose')}</option>${steps.heardFrom.options
+      <select id="f-heardFrom" name="heardFrom"><option value="">${w('form.heardFromChoose')}</option>${steps.heardFrom.options
         .map((option) => `<option value="${option}"${value('heardFrom') === option ? ' selected' : ''}>${w(`heardFrom.options.${option}`)}</option>`)
         .join('')}</select>
     </div>
     <h2>${w('form.sections.send')}</h2>
-    <div class="${groupClass('consent')}" id="field-consent">
+    <div class="${groupClass('consent')}" id="f-field-consent">
       ${errorHtml('consent')}
-      <div class="checkbox"><input type="checkbox" id="consent" name="consent" value="yes"${chosen('consent').includes('yes') ? ' checked' : ''}${issueFor('consent') ? ' aria-describedby="consent-error"' : ''}><label for="consent">${w('form.consentLabel')}</label></div>
+      <div class="checkbox"><input type="checkbox" id="f-consent" name="consent" value="yes"${chosen('consent').includes('yes') ? ' checked' : ''}${issueFor('consent') ? ' aria-describedby="f-consent-error"' : ''}><label for="f-consent">${w('form.consentLabel')}</label></div>
     </div>
-    <div class="trap" aria-hidden="true"><label for="website">${w('form.websiteLabel')}</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off" value=""></div>
+    <div class="trap" aria-hidden="true"><label for="f-website">${w('form.websiteLabel')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
     <button type="submit" class="button">${w('form.submit')}</button>
   </form>`;
 }

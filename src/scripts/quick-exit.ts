@@ -5,6 +5,8 @@
  * does not return here. Shift held as a modifier (Shift+A) and any other key reset the count.
  */
 export {};
+// The campaign extras (Restorative Justice Week banner, campaign codes) ride in this one script.
+import './campaign.ts';
 
 const PRESSES = 3;
 const WINDOW_MS = 5000;

@@ -1,15 +1,21 @@
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-
-/** Where the browser tests' server runs, and the settings it starts with. */
+/** Where the browser tests' servers run, and the settings they start with. */
 const port = Number(process.env.TEST_PORT ?? 4329);
+const smtpPort = Number(process.env.SMTP_FIXTURE_PORT ?? 4331);
+const controlPort = Number(process.env.SMTP_CONTROL_PORT ?? 4332);
 
 export const testServer = {
   port,
   baseURL: `http://localhost:${port}`,
-  /** The embedded SMTP receiver writes each referral here; journeys read what a provider would get. */
-  outboxDir: join(tmpdir(), `rj-outbox-${port}`),
-  get env(): Record<string, string> {
-    return { PORT: String(port), HOST: 'localhost', OUTBOX_DIR: this.outboxDir };
+  /** The control API of the SMTP receiver that referrals are delivered to (tests/support/smtp-fixture.ts). */
+  smtpControl: `http://127.0.0.1:${controlPort}`,
+  smtpEnv: { SMTP_FIXTURE_PORT: String(smtpPort), SMTP_CONTROL_PORT: String(controlPort) },
+  env: {
+    PORT: String(port),
+    HOST: 'localhost',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    // Journeys answer faster than a person: the bot check still runs, with a shorter minimum.
+    REFERRAL_MIN_FILL_MS: '500',
+    REFERRAL_RATE_LIMIT: '1000',
+    DIST_DIR: process.env.DIST_DIR ?? 'dist',
   },
 };

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -68,5 +68,46 @@ describe('the byte budget of information pages', () => {
     expect(finderScripts[0]).toContain('/data/finder.json');
     expect(gz(finderScripts[0] ?? '')).toBeLessThanOrEqual(4 * KB);
     expect(finder?.html).not.toContain('<astro-island');
+  });
+});
+
+/** Every script a page loads: its own script tags, its island's component and renderer, and all they import. */
+function pageJavaScript(html: string): { name: string; code: string }[] {
+  const seen = new Map<string, string>();
+  const queue = [
+    ...[...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map(([, src]) => src ?? ''),
+    ...[...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map(([, src]) => src ?? ''),
+  ].filter(Boolean);
+  while (queue.length) {
+    const url = queue.shift() ?? '';
+    if (seen.has(url)) continue;
+    const code = readFileSync(join(dist, url), 'utf8');
+    seen.set(url, code);
+    for (const [, imported] of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      queue.push(new URL(imported ?? '', `http://site${url}`).pathname);
+    }
+  }
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map(([, code], i) => ({ name: `inline ${i}`, code: code ?? '' }));
+  return [...[...seen].map(([name, code]) => ({ name, code })), ...inline];
+}
+
+describe('the byte budget of the chat page', () => {
+  const html = existsSync(join(dist, 'talk-it-through/index.html')) ? readFileSync(join(dist, 'talk-it-through/index.html'), 'utf8') : '';
+  const scripts = html ? pageJavaScript(html) : [];
+  const brotli = scripts.reduce((total, script) => total + brotliCompressSync(script.code).length, 0);
+  const gzip = scripts.reduce((total, script) => total + gz(script.code), 0);
+
+  it('ships at most 100 KB of compressed JavaScript in total (as browsers receive it: brotli)', () => {
+    expect(scripts.length).toBeGreaterThan(2);
+    // Modern browsers get brotli from Netlify and from npm start; gzip is printed for comparison.
+    console.log(`chat page JavaScript: ${scripts.length} scripts, ${brotli} B brotli, ${gzip} B gzip`);
+    expect(brotli).toBeLessThanOrEqual(100 * KB);
+  });
+
+  it('ships no full zod and no zod locales to the browser, only zod/mini', () => {
+    for (const script of scripts) {
+      expect(script.code, script.name).not.toContain('Invalid input: expected');
+      expect(script.code, script.name).not.toContain('toJSONSchema');
+    }
   });
 });

@@ -100,7 +100,9 @@ export default function Chat({ words, ...data }: ChatProps) {
         </button>
         <span id="start-again-hint" className="visually-hidden">{t('common.startAgainHint')}</span>
       </div>
-      <ol className="chat-log" role="log" aria-label={t('common.transcriptLabel')}>
+      {/* The log region exists before any message, so each new line is announced once. */}
+      <div role="log" aria-label={t('common.transcriptLabel')}>
+      <ol className="chat-log">
         {lines.map((line) => (
           <li key={line.id} id={`line-${line.id}`} className={`chat-line chat-line--${line.from}`}>
             <span className="visually-hidden">{line.from === 'bot' ? t('common.botName') : t('common.youSaid')} </span>
@@ -108,6 +110,7 @@ export default function Chat({ words, ...data }: ChatProps) {
           </li>
         ))}
       </ol>
+      </div>
       <div className="chat-panel" ref={panel}>
         {helpOpen ? (
           <HelpPanel t={t} lines={data.help} onClose={() => send({ type: 'help.close' })} />
