@@ -1,13 +1,13 @@
-import { assign, fromPromise, setup } from 'xstate';
-import type { HeardFrom } from '../functions/referral/schema.ts';
+import { assign, fromPromise, setup, type AnyActorLogic } from 'xstate';
+import type { HeardFrom } from '../functions/referral/options.ts';
 import type { AreaFacts } from './area-facts.ts';
-import { detailsMachine, type DetailsStep } from './details.ts';
+import type { detailsMachine, DetailsStep } from './details.ts';
 import { explainMachine, type ExplainOutput } from './explain.ts';
 import { botLine, personLine } from './log.ts';
 import { assess, referralPossible, type Assessment } from './outcome.ts';
 import { toReferral } from './referral.ts';
 import { screenMachine, type ScreenStep } from './screen.ts';
-import { sendMachine, type ChangeableField, type SendOutput } from './send.ts';
+import type { ChangeableField, SendOutput, sendMachine } from './send.ts';
 import type { Answers, Line, StepOutput } from './types.ts';
 
 /**
@@ -71,6 +71,17 @@ function fresh(): Context {
   };
 }
 
+/**
+ * Stands in for a phase chart that is supplied with `.provide()`: the referral phase (details, then
+ * check and send) is loaded by the island only when someone asks for a referral, with the schema it
+ * checks answers against, so the first page load stays small.
+ */
+function providedLater<T extends AnyActorLogic>(name: string): T {
+  return fromPromise(async () => {
+    throw new Error(`the ${name} chart is provided with .provide()`);
+  }) as unknown as T;
+}
+
 type PhaseDone = { output: StepOutput };
 const phaseOutput = (event: unknown) => (event as PhaseDone).output;
 
@@ -92,8 +103,8 @@ export const conversationMachine = setup({
   actors: {
     explain: explainMachine,
     screen: screenMachine,
-    details: detailsMachine,
-    send: sendMachine,
+    details: providedLater<typeof detailsMachine>('details'),
+    send: providedLater<typeof sendMachine>('send'),
     /** Loads an area's facts (provider, contacts, notes) from our own data. Provided by the island. */
     loadArea: fromPromise<AreaFacts, { code: string }>(async () => {
       throw new Error('loadArea is provided by the island');

@@ -1,4 +1,5 @@
-import { isSensitive, type Screening } from '../functions/referral/schema.ts';
+import { isSensitive } from '../functions/referral/options.ts';
+import type { Screening } from '../functions/referral/schema.ts';
 
 /**
  * What the screening answers mean, never a hard "no": a trained facilitator always decides.

@@ -1,4 +1,4 @@
-import { admissions, askers, harms, heardFrom, stages, ways, yesNoNotSure } from '../functions/referral/schema.ts';
+import { admissions, askers, harms, heardFrom, stages, ways, yesNoNotSure } from '../functions/referral/options.ts';
 
 /**
  * The questions of the conversation, one per turn. Each step says what kind of answer it takes and,

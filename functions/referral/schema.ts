@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { admissions, askers, harms, heardFrom, stages, ways, yesNoNotSure } from './options.ts';
 
 /**
  * The referral: what the chat (or the no-JavaScript form) sends, what the function checks, and what
@@ -40,43 +41,7 @@ function choice<const T extends readonly [string, ...string[]]>(values: T, what:
 
 const yesNo = (what: string) => z.boolean({ error: `Say whether ${what}` });
 
-/** Who is asking for the referral. */
-export const askers = ['person-harmed', 'family-member', 'on-behalf', 'person-responsible', 'professional', 'prefer-not-to-say'] as const;
-/** What kind of harm it was. The sensitive kinds are flagged to the provider. */
-export const harms = [
-  'violence',
-  'burglary-or-theft',
-  'robbery',
-  'criminal-damage',
-  'anti-social-behaviour',
-  'neighbour-dispute',
-  'domestic-abuse',
-  'sexual-harm',
-  'hate-crime',
-  'bereavement',
-  'fraud-or-online',
-  'road-traffic',
-  'other',
-  'prefer-not-to-say',
-] as const;
-/** Harms that need a specialist facilitator: the email flags them first. */
-export const sensitiveHarms = ['domestic-abuse', 'sexual-harm', 'hate-crime', 'bereavement'] as const;
-export const yesNoNotSure = ['yes', 'no', 'not-sure'] as const;
-export const admissions = ['admitted', 'found-guilty', 'denies', 'not-sure'] as const;
-export const stages = ['not-reported', 'investigation', 'awaiting-court', 'sentenced', 'prison-or-probation', 'long-ago', 'not-sure'] as const;
-export const ways = ['meeting', 'letters', 'recorded-message', 'call', 'shuttle', 'not-sure'] as const;
-export const heardFrom = [
-  'poster',
-  'leaflet',
-  'social-media',
-  'rj-week',
-  'police',
-  'victim-support',
-  'other-service',
-  'search',
-  'friend-or-family',
-  'other',
-] as const;
+export { askers, harms, sensitiveHarms, yesNoNotSure, admissions, stages, ways, heardFrom, isSensitive } from './options.ts';
 
 export const screeningSchema = z.strictObject({
   /** What kind of harm it was. */
@@ -184,12 +149,5 @@ export const referralSchema = z.strictObject({
 export type Referral = z.output<typeof referralSchema>;
 export type ReferralInput = z.input<typeof referralSchema>;
 export type Screening = z.output<typeof screeningSchema>;
-export type Asker = (typeof askers)[number];
-export type Harm = (typeof harms)[number];
-export type Way = (typeof ways)[number];
-export type HeardFrom = (typeof heardFrom)[number];
+export type { Asker, Harm, HeardFrom, Way } from './options.ts';
 
-/** Whether the harm needs a specialist facilitator (the email flags it). */
-export function isSensitive(harm: Harm): boolean {
-  return (sensitiveHarms as readonly string[]).includes(harm);
-}

@@ -33,6 +33,25 @@ test.describe('the guided conversation', () => {
     await expectNothingLeaked(page, privacy);
   });
 
+  test('a tap before the page is ready is not lost: the first choices are real links', async ({ page }) => {
+    // Hold the chat's script back, so the page is still plain server-rendered HTML when tapped.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/Chat\.[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/talk-it-through/', { waitUntil: 'domcontentloaded' });
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+    await expect(chat(page).getByText('What would you like to do?')).toBeVisible();
+    await page.getByRole('link', { name: 'Check whether it could work for me' }).click();
+    await expect(page).toHaveURL(/\?start=check$/);
+    release();
+    await expect(chat(page).getByRole('button', { name: 'Me: I was harmed' })).toBeVisible();
+    // Once the choice is taken, it is taken out of the address.
+    await expect(page).toHaveURL(/\/talk-it-through\/$/);
+  });
+
   test('an emergency at the first question: help now shows 999 and text relay, then returns to the question', async ({ page, privacy }) => {
     await openChat(page);
     await page.getByRole('button', { name: 'I need help now' }).click();

@@ -22,6 +22,7 @@ function conversation(options: { area?: AreaFacts; send?: (referral: ReferralInp
     actors: {
       loadArea: fromPromise(async () => options.area ?? merseyside),
       screen: screenMachine.provide({ actors: { lookupPlace: fromPromise(async () => merseysidePlace) } }),
+      details: detailsMachine,
       send: sendMachine.provide({
         actors: {
           submitReferral: fromPromise<{ reference: string }, { referral: ReferralInput }>(async ({ input }) => {

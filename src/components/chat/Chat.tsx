@@ -5,7 +5,7 @@ import type { MenuChoice } from '../../../machines/conversation.ts';
 import type { Line } from '../../../machines/types.ts';
 import type { HeardFrom } from '../../../functions/referral/schema.ts';
 import type { Words } from '../../lib/words.ts';
-import { browserConversation } from './services.ts';
+import { browserConversation, loadReferralPhases } from './services.ts';
 import { useChildSnapshot } from './use-child.ts';
 import { translator, type Translate } from './words.ts';
 import { StepPanel, type ChatData } from './StepPanel.tsx';
@@ -78,6 +78,12 @@ export default function Chat({ words, ...data }: ChatProps) {
     }
     if (window.location.search) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   }, [actor, data.areas]);
+
+  // Once a referral is on offer, fetch its questions in the background, so "Send a referral" is instant.
+  const referralOffered = step === 'outcome' && snapshot.can({ type: 'referral.start' });
+  useEffect(() => {
+    if (referralOffered) loadReferralPhases().catch(() => {});
+  }, [referralOffered]);
 
   // The quick exit forgets everything before the page goes.
   useEffect(() => {

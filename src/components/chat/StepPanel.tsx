@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import { topics } from '../../../machines/explain.ts';
@@ -6,6 +7,7 @@ import type { Answers, Problem } from '../../../machines/types.ts';
 import { AreaCard } from './AreaCard.tsx';
 import { CheckAnswers } from './CheckAnswers.tsx';
 import { CheckboxStep, ChoiceStep, TextStep } from './Questions.tsx';
+import { loadReferralPhases } from './services.ts';
 import type { Translate } from './words.ts';
 
 export type AreaOption = { code: string; name: string; region: string };
@@ -115,27 +117,7 @@ export function StepPanel({ t, data, step, parent, phase, promptId, send }: Prop
   }
 
   if (step === 'service' || step === 'outcome') {
-    const notes = (parent.context.assessment?.notes ?? []) as string[];
-    return (
-      <>
-        {area ? <AreaCard t={t} area={area} data={data} sensitive={notes.includes('sensitive')} /> : <p><a href="/areas/">{t('outcome.areaUnavailable')}</a></p>}
-        <div className="actions">
-          {step === 'outcome' && parent.can({ type: 'referral.start' }) && (
-            <button type="button" className="button" data-focus onClick={() => send({ type: 'referral.start' })}>{t('outcome.choices.refer')}</button>
-          )}
-          {step === 'service' && (
-            <>
-              <button type="button" className="button" data-focus onClick={() => send({ type: 'menu.choose', choice: 'check' })}>{t('conversation.choices.check')}</button>
-              {area?.acceptsReferrals && (
-                <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.choose', choice: 'refer' })}>{t('conversation.choices.refer')}</button>
-              )}
-            </>
-          )}
-          {backButton}
-          <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.open' })}>{t('common.backToMenu')}</button>
-        </div>
-      </>
-    );
+    return <Outcome t={t} data={data} step={step} parent={parent} send={send} backButton={backButton} area={area} />;
   }
 
   if (step === 'check' || step === 'failed') {
@@ -254,5 +236,46 @@ function AreaListStep({ t, areas, error, current, onChoose, back }: { t: Transla
         {back}
       </div>
     </form>
+  );
+}
+
+/** An outcome (or a local service): the area's facts, and what can be done next. */
+function Outcome({ t, data, step, parent, send, backButton, area }: {
+  t: Translate;
+  data: ChatData;
+  step: 'service' | 'outcome';
+  parent: AnyMachineSnapshot;
+  send: Send;
+  backButton: React.ReactNode;
+  area: AreaFacts | undefined;
+}) {
+  const [loadFailed, setLoadFailed] = useState(false);
+  const notes = (parent.context.assessment?.notes ?? []) as string[];
+  // The referral questions load when asked for (they were fetched in the background already if possible).
+  const startReferral = () =>
+    loadReferralPhases().then(
+      () => send({ type: 'referral.start' }),
+      () => setLoadFailed(true),
+    );
+  return (
+    <>
+      {area ? <AreaCard t={t} area={area} data={data} sensitive={notes.includes('sensitive')} /> : <p><a href="/areas/">{t('outcome.areaUnavailable')}</a></p>}
+      {loadFailed && <p className="error-message" role="alert">{t('outcome.loadError')}</p>}
+      <div className="actions">
+        {step === 'outcome' && parent.can({ type: 'referral.start' }) && (
+          <button type="button" className="button" data-focus onClick={startReferral}>{t('outcome.choices.refer')}</button>
+        )}
+        {step === 'service' && (
+          <>
+            <button type="button" className="button" data-focus onClick={() => send({ type: 'menu.choose', choice: 'check' })}>{t('conversation.choices.check')}</button>
+            {area?.acceptsReferrals && (
+              <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.choose', choice: 'refer' })}>{t('conversation.choices.refer')}</button>
+            )}
+          </>
+        )}
+        {backButton}
+        <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.open' })}>{t('common.backToMenu')}</button>
+      </div>
+    </>
   );
 }

@@ -2,8 +2,6 @@ import { fromPromise } from 'xstate';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import { conversationMachine } from '../../../machines/conversation.ts';
 import { screenMachine } from '../../../machines/screen.ts';
-import { sendMachine, type SubmitFailure } from '../../../machines/send.ts';
-import type { ReferralInput } from '../../../functions/referral/schema.ts';
 import { findByPostcode, type PostcodeResult } from '../../lib/finder.ts';
 import type { FinderTable } from '../../lib/finder-table-types.ts';
 
@@ -45,31 +43,36 @@ export const loadArea = fromPromise<AreaFacts, { code: string }>(async ({ input 
   return area;
 });
 
-const failure = (kind: SubmitFailure['kind']): SubmitFailure => ({ kind });
+type ReferralPhases = (typeof import('./referral-phases.ts'))['referralPhases'];
+let referralPhases: ReferralPhases | undefined;
+let loadingPhases: Promise<void> | undefined;
 
-export const submitReferral = fromPromise<{ reference: string }, { referral: ReferralInput }>(async ({ input }) => {
-  let response: Response;
-  try {
-    response = await fetch('/api/referral', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(input.referral),
-      credentials: 'omit',
-      signal: AbortSignal.timeout(25_000),
-    });
-  } catch {
-    throw failure('unavailable');
-  }
-  if (response.status === 202) return (await response.json()) as { reference: string };
-  const code = await response
-    .json()
-    .then((body: { error?: { code?: string } }) => body.error?.code)
-    .catch(() => undefined);
-  if (code === 'AREA_NOT_ACCEPTING_ONLINE_REFERRALS' || code === 'UNKNOWN_AREA') throw failure('not-accepting');
-  if (response.status === 429) throw failure('busy');
-  if (code === 'INVALID_REFERRAL' || code === 'CONSENT_REQUIRED' || code === 'IDEMPOTENCY_KEY_REUSED') throw failure('invalid');
-  throw failure('unavailable');
-});
+/**
+ * Loads the referral phase (its questions, and the schema that checks them) the first time someone
+ * asks for a referral; the page itself ships without it. A failed load can be tried again.
+ */
+export function loadReferralPhases(): Promise<void> {
+  loadingPhases ??= import('./referral-phases.ts').then(
+    (module) => {
+      referralPhases = module.referralPhases;
+    },
+    (error: unknown) => {
+      loadingPhases = undefined;
+      throw error;
+    },
+  );
+  return loadingPhases;
+}
+
+/** A stand-in for a referral chart, forwarding to it once loaded (the chat waits for the load first). */
+function loadedLater<K extends keyof ReferralPhases>(key: K): ReferralPhases[K] {
+  return new Proxy({} as ReferralPhases[K], {
+    get(_target, property) {
+      if (!referralPhases) throw new Error('the referral questions have not loaded yet');
+      return Reflect.get(referralPhases[key], property);
+    },
+  });
+}
 
 /** The conversation with the browser's side effects plugged in. */
 export function browserConversation() {
@@ -77,7 +80,8 @@ export function browserConversation() {
     actors: {
       loadArea,
       screen: screenMachine.provide({ actors: { lookupPlace } }),
-      send: sendMachine.provide({ actors: { submitReferral } }),
+      details: loadedLater('details'),
+      send: loadedLater('send'),
     },
   });
 }
