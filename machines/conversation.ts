@@ -83,6 +83,16 @@ function providedLater<T extends AnyActorLogic>(name: string): T {
 }
 
 type PhaseDone = { output: StepOutput };
+
+/** What every screening phase starts from. */
+const screenInput = (context: Context) => ({ answers: context.answers, nextId: context.nextId, presetAreaName: context.presetAreaName });
+/** What every details phase starts from. */
+const detailsInput = (context: Context) => ({
+  answers: context.answers,
+  nextId: context.nextId,
+  providerName: context.area?.provider?.name ?? '',
+  heardFromKnown: context.heardFromKnown,
+});
 const phaseOutput = (event: unknown) => (event as PhaseDone).output;
 
 /** The transcript helpers (log.ts) over this chart's `transcript`. */
@@ -231,7 +241,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'screen',
-            input: ({ context }) => ({ answers: context.answers, nextId: context.nextId, scope: 'place' as const, presetAreaName: context.presetAreaName }),
+            input: ({ context }) => ({ ...screenInput(context), scope: 'place' as const }),
             onDone: [
               { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
               { actions: 'takePhase', target: 'loadingService' },
@@ -262,7 +272,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'screen',
-            input: ({ context }) => ({ answers: context.answers, nextId: context.nextId, presetAreaName: context.presetAreaName }),
+            input: ({ context }) => screenInput(context),
             onDone: [
               { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
               { actions: 'takePhase', target: 'assessing' },
@@ -274,7 +284,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'screen',
-            input: ({ context }) => ({ answers: context.answers, nextId: context.nextId, presetAreaName: context.presetAreaName, startAt: 'askerUnder18' as ScreenStep }),
+            input: ({ context }) => ({ ...screenInput(context), startAt: 'askerUnder18' as ScreenStep }),
             onDone: [
               { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
               { actions: 'takePhase', target: 'assessing' },
@@ -302,12 +312,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'details',
-            input: ({ context }) => ({
-              answers: { language: 'English', ...context.answers },
-              nextId: context.nextId,
-              providerName: context.area?.provider?.name ?? '',
-              heardFromKnown: context.heardFromKnown,
-            }),
+            input: ({ context }) => ({ ...detailsInput(context), answers: { language: 'English', ...context.answers } }),
             onDone: [
               { guard: 'wentBack', actions: ['takePhase', 'sayOutcome'], target: 'outcome' },
               { actions: ['takePhase', 'newKey'], target: 'checking' },
@@ -319,13 +324,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'details',
-            input: ({ context }) => ({
-              answers: context.answers,
-              nextId: context.nextId,
-              providerName: context.area?.provider?.name ?? '',
-              heardFromKnown: context.heardFromKnown,
-              startAt: 'consent' as DetailsStep,
-            }),
+            input: ({ context }) => ({ ...detailsInput(context), startAt: 'consent' as DetailsStep }),
             onDone: { actions: ['takePhase', 'newKey'], target: 'checking' },
           },
         },
@@ -350,12 +349,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'screen',
-            input: ({ context }) => ({
-              answers: context.answers,
-              nextId: context.nextId,
-              mode: 'change' as const,
-              startAt: context.change as ScreenStep,
-            }),
+            input: ({ context }) => ({ ...screenInput(context), presetAreaName: undefined, mode: 'change' as const, startAt: context.change as ScreenStep }),
             onDone: { actions: ['takePhase', 'newKey'], target: 'reassessing' },
           },
         },
@@ -378,14 +372,7 @@ export const conversationMachine = setup({
           invoke: {
             id: 'phase',
             src: 'details',
-            input: ({ context }) => ({
-              answers: context.answers,
-              nextId: context.nextId,
-              providerName: context.area?.provider?.name ?? '',
-              heardFromKnown: context.heardFromKnown,
-              mode: 'change' as const,
-              startAt: context.change as DetailsStep,
-            }),
+            input: ({ context }) => ({ ...detailsInput(context), mode: 'change' as const, startAt: context.change as DetailsStep }),
             onDone: { actions: ['takePhase', 'newKey'], target: 'checking' },
           },
         },

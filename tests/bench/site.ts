@@ -10,6 +10,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, findChromium, noChromiumMessage } from '../support/chromium.ts';
+import { pageScripts, pageStyles } from '../support/page-assets.ts';
 
 const port = 4398;
 const origin = `http://localhost:${port}`;
@@ -19,16 +20,19 @@ function pageFile(path: string): string {
   return join('dist', path, 'index.html');
 }
 
+/** The largest information page (the chat page is measured on its own). */
 function largestPage(): string {
-  const files = readdirSync('dist', { recursive: true }).map(String).filter((file) => file.endsWith('index.html'));
+  const files = readdirSync('dist', { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('index.html') && !file.startsWith('talk-it-through'));
   const largest = files.sort((a, b) => statSync(join('dist', b)).size - statSync(join('dist', a)).size)[0] ?? 'index.html';
   return `/${largest.replace(/index\.html$/, '')}`;
 }
 
+/** HTML + CSS + JS a page loads up to the first interaction (JS loaded later is not counted). */
 function bytes(path: string): { raw: number; gzip: number; brotli: number } {
   const html = readFileSync(pageFile(path), 'utf8');
-  const assets = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map(([, href]) => readFileSync(join('dist', href ?? '')));
-  const parts = [Buffer.from(html), ...assets];
+  const parts = [html, ...pageStyles('dist', html).map((style) => style.code), ...pageScripts('dist', html).map((script) => script.code)].map((part) => Buffer.from(part));
   return {
     raw: parts.reduce((sum, part) => sum + part.length, 0),
     gzip: parts.reduce((sum, part) => sum + gzipSync(part, { level: 9 }).length, 0),
