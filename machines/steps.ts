@@ -1,4 +1,4 @@
-import { admissions, askers, harms, heardFrom, stages, ways, yesNoNotSure } from '../functions/referral/options.ts';
+import { admissions, askers, askerUnder18Options, harms, heardFrom, stages, ways, yesNoNotSure } from '../functions/referral/options.ts';
 
 /**
  * The questions of the conversation, one per turn. Each step says what kind of answer it takes and,
@@ -46,7 +46,7 @@ export const steps = {
   admitted: { kind: 'choice', options: admissions },
   stage: { kind: 'choice', options: stages.filter((stage) => stage !== 'not-reported') },
   responsibleUnder18: { kind: 'choice', options: withNotSure },
-  askerUnder18: { kind: 'choice', options: ['yes', 'no', 'prefer-not-to-say'] },
+  askerUnder18: { kind: 'choice', options: askerUnder18Options },
   // Details: only when they choose to send a referral.
   name: { kind: 'text', autocomplete: 'given-name' },
   contactMethods: { kind: 'checkboxes', options: ['phone', 'email'] },

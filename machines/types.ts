@@ -1,4 +1,4 @@
-import type { Admitted, Asker, Harm, HeardFrom, Way } from './answer-types.ts';
+import type { Admitted, Asker, AskerUnder18, Harm, HeardFrom, Stage, Way, YesNoNotSure } from '../functions/referral/options.ts';
 
 /**
  * One line of the transcript. Bot lines name their words by key (content/chat/…); a person's line is
@@ -7,8 +7,6 @@ import type { Admitted, Asker, Harm, HeardFrom, Way } from './answer-types.ts';
 export type Line =
   | { id: number; from: 'bot'; key: string; vars?: Record<string, string> }
   | { id: number; from: 'person'; key?: string; keys?: string[]; text?: string };
-
-export type YesNoNotSure = 'yes' | 'no' | 'not-sure';
 
 /** Everything the person has answered so far; all optional until they answer. */
 export type Answers = {
@@ -19,9 +17,9 @@ export type Answers = {
   reported?: YesNoNotSure;
   responsibleKnown?: YesNoNotSure;
   admitted?: Admitted;
-  stage?: 'not-reported' | 'investigation' | 'awaiting-court' | 'sentenced' | 'prison-or-probation' | 'long-ago' | 'not-sure';
+  stage?: Stage;
   responsibleUnder18?: YesNoNotSure;
-  askerUnder18?: 'yes' | 'no' | 'prefer-not-to-say';
+  askerUnder18?: AskerUnder18;
   name?: string;
   contactMethods?: ('phone' | 'email')[];
   phone?: string;

@@ -1,6 +1,7 @@
 import words from '../../content/referral/email.json' with { type: 'json' };
 import { fill } from '../../src/lib/words.ts';
-import { isSensitive, type Referral } from './schema.ts';
+import { assess } from '../../machines/outcome.ts';
+import type { Referral } from './schema.ts';
 
 /**
  * Composes the referral email, apart from sending it. The same structure every time: a generic
@@ -120,19 +121,24 @@ function safetySections(referral: Referral): Section[] {
   ];
 }
 
+/**
+ * The flags come from the same outcome rules the conversation uses (machines/outcome.ts); the email
+ * adds what a provider needs on top: answers the person was not sure of, and referrals for someone else.
+ */
 function flags(referral: Referral): string[] {
   const f = words.flags;
   const s = referral.screening;
+  const { kind, reasons, notes } = assess(s, referral.asker);
   const list: string[] = [];
-  if (isSensitive(s.harm)) list.push(fill(f.sensitive, { harm: words.values.harm[s.harm] }));
-  if (s.responsibleUnder18 === 'yes') list.push(f.responsibleUnder18);
+  if (notes.includes('sensitive')) list.push(fill(f.sensitive, { harm: words.values.harm[s.harm] }));
+  if (notes.includes('responsible-under-18')) list.push(f.responsibleUnder18);
   if (s.responsibleUnder18 === 'not-sure') list.push(f.responsibleUnder18NotSure);
-  if (s.askerUnder18 === 'yes') list.push(f.askerUnder18);
-  if (s.stage === 'investigation' || s.stage === 'awaiting-court') list.push(fill(f.onHold, { stage: words.values.stage[s.stage].toLowerCase() }));
-  if (s.admitted === 'denies' || s.admitted === 'not-sure') list.push(f.notAdmitted);
-  if (s.responsibleKnown !== 'yes') list.push(f.notKnown);
+  if (notes.includes('asker-under-18')) list.push(f.askerUnder18);
+  if (kind === 'on-hold') list.push(fill(f.onHold, { stage: words.values.stage[s.stage].toLowerCase() }));
+  if (reasons.includes('denied') || s.admitted === 'not-sure') list.push(f.notAdmitted);
+  if (reasons.includes('nobody-identified') || s.responsibleKnown === 'not-sure') list.push(f.notKnown);
   if (referral.asker === 'on-behalf') list.push(f.onBehalf);
-  if (referral.asker === 'person-responsible') list.push(f.personResponsible);
+  if (notes.includes('asker-is-responsible')) list.push(f.personResponsible);
   return list.length > 0 ? list : [f.none];
 }
 

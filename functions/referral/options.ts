@@ -24,6 +24,8 @@ export const harms = [
 /** Harms that need a specialist facilitator: the email flags them first. */
 export const sensitiveHarms = ['domestic-abuse', 'sexual-harm', 'hate-crime', 'bereavement'] as const;
 export const yesNoNotSure = ['yes', 'no', 'not-sure'] as const;
+/** Whether the person asking is under 18. */
+export const askerUnder18Options = ['yes', 'no', 'prefer-not-to-say'] as const;
 export const admissions = ['admitted', 'found-guilty', 'denies', 'not-sure'] as const;
 export const stages = ['not-reported', 'investigation', 'awaiting-court', 'sentenced', 'prison-or-probation', 'long-ago', 'not-sure'] as const;
 export const ways = ['meeting', 'letters', 'recorded-message', 'call', 'shuttle', 'not-sure'] as const;
@@ -43,6 +45,10 @@ export const heardFrom = [
 export type Asker = (typeof askers)[number];
 export type Harm = (typeof harms)[number];
 export type Way = (typeof ways)[number];
+export type YesNoNotSure = (typeof yesNoNotSure)[number];
+export type Admitted = (typeof admissions)[number];
+export type Stage = (typeof stages)[number];
+export type AskerUnder18 = (typeof askerUnder18Options)[number];
 export type HeardFrom = (typeof heardFrom)[number];
 
 /** Whether the harm needs a specialist facilitator (the email flags it). */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { admissions, askers, harms, heardFrom, stages, ways, yesNoNotSure } from './options.ts';
+import { admissions, askers, askerUnder18Options, harms, heardFrom, stages, ways, yesNoNotSure } from './options.ts';
 
 /**
  * The referral: what the chat (or the no-JavaScript form) sends, what the function checks, and what
@@ -41,8 +41,6 @@ function choice<const T extends readonly [string, ...string[]]>(values: T, what:
 
 const yesNo = (what: string) => z.boolean({ error: `Say whether ${what}` });
 
-export { askers, harms, sensitiveHarms, yesNoNotSure, admissions, stages, ways, heardFrom, isSensitive } from './options.ts';
-
 export const screeningSchema = z.strictObject({
   /** What kind of harm it was. */
   harm: choice(harms, 'what kind of harm it was'),
@@ -57,7 +55,7 @@ export const screeningSchema = z.strictObject({
   /** Whether the person responsible was under 18 at the time. */
   responsibleUnder18: choice(yesNoNotSure, 'whether they were under 18 at the time'),
   /** Whether the person asking is under 18. */
-  askerUnder18: choice(['yes', 'no', 'prefer-not-to-say'] as const, 'whether you are under 18'),
+  askerUnder18: choice(askerUnder18Options, 'whether you are under 18'),
 });
 
 /** A UK phone number: digits, spaces, and an optional leading + (e.g. +44 7700 900123). */
