@@ -1,4 +1,5 @@
 import words from '../../content/referral/email.json' with { type: 'json' };
+import { escapeHtml } from '../../src/lib/html.ts';
 import { fill } from '../../src/lib/words.ts';
 import { assess } from '../../machines/outcome.ts';
 import type { Referral } from './schema.ts';
@@ -202,14 +203,6 @@ function indentContinuation(value: string): string {
   return value.replace(/\r\n|\r|\n/g, '\n    ');
 }
 
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 function htmlBody(body: Body): string {
   const e = escapeHtml;

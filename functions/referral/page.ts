@@ -5,8 +5,11 @@ import { toAreaFacts } from '../../src/lib/area-facts.ts';
 import { chatWords } from '../../src/lib/chat-words.ts';
 import { renderReferralForm, type FormIssue, type FormValues } from '../../src/lib/referral-form.ts';
 import { quickExitUrl, siteName } from '../../src/lib/site.ts';
+import { telHref } from '../../src/lib/format.ts';
+import { helpStripHtml } from '../../src/lib/help-strip.ts';
+import { escapeHtml } from '../../src/lib/html.ts';
+import { areaPath } from '../../src/lib/paths.ts';
 import { fill, lookup } from '../../src/lib/words.ts';
-import { escapeHtml } from './compose.ts';
 
 /**
  * The pages the function answers a no-JavaScript form post with: sent, a problem to correct (the form
@@ -22,7 +25,6 @@ export type PageOutcome =
 
 const formAreas = areasByRegion().flatMap(({ region, areas }) => areas.map((area) => ({ code: area.code, name: area.name, region })));
 const w = (key: string, vars: Record<string, string> = {}) => escapeHtml(fill(lookup(chatWords, key) ?? `[${key}]`, vars));
-const tel = (number: string) => `tel:${number.replace(/\s+/g, '')}`;
 
 export function renderPage(outcome: PageOutcome): string {
   const facts = 'area' in outcome && outcome.area ? areaByCode(outcome.area) : undefined;
@@ -60,12 +62,12 @@ function contacts(area: ReturnType<typeof toAreaFacts> | undefined, heading: str
   const national = helplines.filter((line) => line.id === 'victim-support' || line.id === 'why-me');
   const items = provider
     ? [
-        ...provider.phones.map((phone) => `<li>${escapeHtml(phone.label)}: <a href="${tel(phone.number)}">${escapeHtml(phone.number)}</a></li>`),
+        ...provider.phones.map((phone) => `<li>${escapeHtml(phone.label)}: <a href="${telHref(phone.number)}">${escapeHtml(phone.number)}</a></li>`),
         ...provider.emails.map((mail) => `<li>${escapeHtml(mail.label)}: <a href="mailto:${escapeHtml(mail.address)}">${escapeHtml(mail.address)}</a></li>`),
         ...(provider.website ? [`<li><a href="${escapeHtml(provider.website.url)}">${escapeHtml(provider.website.label)}</a></li>`] : []),
       ]
-    : national.map((line) => `<li><strong>${escapeHtml(line.name)}</strong>${'number' in line && line.number ? `: <a href="${tel(line.number)}">${escapeHtml(line.number)}</a>` : ''}${'email' in line && line.email ? `: <a href="mailto:${escapeHtml(line.email)}">${escapeHtml(line.email)}</a>` : ''}</li>`);
-  return `<div class="area-card"><h2>${heading}</h2>${provider ? `<p><strong>${escapeHtml(provider.service ?? provider.name)}</strong></p>` : ''}<ul class="contact-list">${items.join('')}</ul><p><a href="/areas/${area.slug}/">${w('outcome.areaPage', { area: area.name })}</a></p></div>`;
+    : national.map((line) => `<li><strong>${escapeHtml(line.name)}</strong>${'number' in line && line.number ? `: <a href="${telHref(line.number)}">${escapeHtml(line.number)}</a>` : ''}${'email' in line && line.email ? `: <a href="mailto:${escapeHtml(line.email)}">${escapeHtml(line.email)}</a>` : ''}</li>`);
+  return `<div class="area-card"><h2>${heading}</h2>${provider ? `<p><strong>${escapeHtml(provider.service ?? provider.name)}</strong></p>` : ''}<ul class="contact-list">${items.join('')}</ul><p><a href="${areaPath(area)}">${w('outcome.areaPage', { area: area.name })}</a></p></div>`;
 }
 
 function document(title: string, body: string[]): string {
@@ -90,7 +92,7 @@ function document(title: string, body: string[]): string {
 ${body.join('\n')}
 <p><a href="/talk-it-through/">${w('form.result.back')}</a></p>
 </main>
-<footer class="site-footer"><div class="width-container"><aside class="help-strip" aria-label="Help now"><p><strong>In danger now? Call <a href="tel:999">999</a>.</strong> If you cannot speak or hear, use Relay UK on <a href="tel:18000">18000</a>. <a href="/get-help/">More help lines</a></p></aside></div></footer>
+<footer class="site-footer"><div class="width-container"><aside class="help-strip" aria-label="Help now">${helpStripHtml}</aside></div></footer>
 </body>
 </html>
 `;

@@ -130,7 +130,4 @@ export function areasByRegion(): { region: Region; areas: Area[] }[] {
   }));
 }
 
-/** The address of an area's page. */
-export function areaPath(area: Pick<Area, 'slug'>): string {
-  return `/areas/${area.slug}/`;
-}
+export { areaPath } from './paths.ts';

@@ -1,4 +1,5 @@
 import words from '../../content/campaign/rj-week.json' with { type: 'json' };
+import { areaPath } from './paths.ts';
 import { campaignSchema, type Campaign, type CampaignPost } from '../schemas/campaign.ts';
 import type { Area } from '../schemas/area.ts';
 import type { Evidence } from '../schemas/evidence.ts';
@@ -27,7 +28,7 @@ export const qrPath = (area: Pick<Area, 'slug'>, kind: PrintKind): string =>
 
 /** Where a QR code leads: the area's page, with the campaign code of the sheet it is printed on. */
 export function qrTarget(site: URL | string, area: Pick<Area, 'slug'>, kind: PrintKind): string {
-  return new URL(`/areas/${area.slug}/?from=${kind}`, site).href;
+  return new URL(`${areaPath(area)}?from=${kind}`, site).href;
 }
 
 /** The chat, from a campaign page: `from=rj-week`, which a `?from=` on arrival replaces. */

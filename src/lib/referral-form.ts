@@ -1,4 +1,5 @@
 import { steps } from '../../machines/steps.ts';
+import { escapeHtml as escape } from './html.ts';
 import { lookup, type Words } from './words.ts';
 
 /**
@@ -12,9 +13,6 @@ export type FormIssue = { field: string; message: string };
 export type FormArea = { code: string; name: string; region: string };
 
 type Options = { words: Words; areas: readonly FormArea[]; values?: FormValues; issues?: readonly FormIssue[] };
-
-const escape = (value: string): string =>
-  value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 export function renderReferralForm({ words, areas, values = {}, issues = [] }: Options): string {
   const w = (key: string) => escape(lookup(words, key) ?? `[${key}]`);

@@ -1,6 +1,7 @@
 import { findByPostcode, findCouncils, type FoundArea, type PostcodeResult } from '../lib/finder.ts';
 import type { FinderTable } from '../lib/finder-table-types.ts';
 import type { FinderWords } from '../schemas/finder-words.ts';
+import { areaPath } from '../lib/paths.ts';
 import { fill } from '../lib/words.ts';
 
 /**
@@ -29,7 +30,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 
 function areaLink(words: FinderWords, area: FoundArea, suffix = ''): HTMLAnchorElement {
   const link = element('a', fill(words.resultAreaLink, { area: area.name }) + suffix);
-  link.href = `/areas/${area.slug}/`;
+  link.href = areaPath(area);
   return link;
 }
 
@@ -152,7 +153,7 @@ function setUpCouncils(root: HTMLElement, words: FinderWords, table: Promise<Fin
     list.replaceChildren(
       ...matches.map((match) => {
         const link = element('a', fill(words.councilResult, { council: match.name, area: match.area.name }));
-        link.href = `/areas/${match.area.slug}/`;
+        link.href = areaPath(match.area);
         return listItem(link);
       }),
     );

@@ -1,8 +1,9 @@
+import { telHref } from '../../lib/format.ts';
+import { areaPath } from '../../lib/paths.ts';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import type { ChatData } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
 
-const tel = (number: string) => `tel:${number.replace(/\s+/g, '')}`;
 
 /** An area's own facts: its provider and contacts, local notes, or who to ask when no provider is known. */
 export function AreaCard({ t, area, data, sensitive = false, compact = false, heading }: {
@@ -23,7 +24,7 @@ export function AreaCard({ t, area, data, sensitive = false, compact = false, he
         <>
           <p><strong>{provider.service ?? provider.name}</strong>{provider.service ? ` (${provider.name})` : ''}</p>
           <ul className="contact-list">
-            {provider.phones.map((phone) => <li key={phone.number}>{phone.label}: <a href={tel(phone.number)}>{phone.number}</a></li>)}
+            {provider.phones.map((phone) => <li key={phone.number}>{phone.label}: <a href={telHref(phone.number)}>{phone.number}</a></li>)}
             {provider.emails.map((email) => <li key={email.address}>{email.label}: <a href={`mailto:${email.address}`}>{email.address}</a></li>)}
             {provider.website && <li><a href={provider.website.url}>{provider.website.label}</a></li>}
             {provider.selfReferral && <li><a href={provider.selfReferral.url}>{provider.selfReferral.label}</a></li>}
@@ -43,12 +44,12 @@ export function AreaCard({ t, area, data, sensitive = false, compact = false, he
           <h4>{t('outcome.nationalHeading')}</h4>
           <ul>
             {[...national, ...(sensitive ? specialist : [])].map((line) => (
-              <li key={line.id}><strong>{line.name}</strong>{line.number ? <>: <a href={tel(line.number)}>{line.number}</a></> : null}. {line.purpose}.</li>
+              <li key={line.id}><strong>{line.name}</strong>{line.number ? <>: <a href={telHref(line.number)}>{line.number}</a></> : null}. {line.purpose}.</li>
             ))}
           </ul>
         </>
       )}
-      <p><a href={`/areas/${area.slug}/`}>{t('outcome.areaPage', { area: area.name })}</a></p>
+      <p><a href={areaPath(area)}>{t('outcome.areaPage', { area: area.name })}</a></p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
+import { telHref } from '../../lib/format.ts';
 import type { HelpLine } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
 
-const tel = (number: string) => `tel:${number.replace(/\s+/g, '')}`;
 
 /** "I need help now": 999 with text relay, 101, and the help lines; the conversation waits underneath. */
 export function HelpPanel({ t, lines, onClose }: { t: Translate; lines: HelpLine[]; onClose: () => void }) {
@@ -16,7 +16,7 @@ export function HelpPanel({ t, lines, onClose }: { t: Translate; lines: HelpLine
       <h4>{t('help.linesHeading')}</h4>
       <ul>
         {helpLines.map((line) => (
-          <li key={line.id}><strong>{line.name}</strong>: <a href={tel(line.number ?? '')}>{line.number}</a>. {line.purpose}.</li>
+          <li key={line.id}><strong>{line.name}</strong>: <a href={telHref(line.number ?? '')}>{line.number}</a>. {line.purpose}.</li>
         ))}
       </ul>
       <p><a href="/get-help/">{t('help.allHelp')}</a></p>
