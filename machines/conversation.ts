@@ -37,7 +37,6 @@ type Context = {
   answers: Answers;
   transcript: Line[];
   nextId: number;
-  intent: 'check' | 'refer';
   presetAreaName: string | undefined;
   heardFromKnown: boolean;
   area: AreaFacts | undefined;
@@ -58,7 +57,6 @@ function fresh(): Context {
       { id: 1, from: 'bot', key: 'conversation.menu' },
     ],
     nextId: 2,
-    intent: 'check',
     presetAreaName: undefined,
     heardFromKnown: false,
     area: undefined,
@@ -134,7 +132,6 @@ export const conversationMachine = setup({
     echoMenu: assign(({ context, event }) => (event.type === 'menu.choose' ? person(context, { key: `conversation.choices.${event.choice}` }) : {})),
     echo: assign(({ context }, params: { key: string }) => person(context, { key: params.key })),
     sayMenu: assign(({ context }) => bot(context, 'conversation.menu')),
-    setIntent: assign((_, params: { intent: 'check' | 'refer' }) => ({ intent: params.intent })),
     applyPreset: assign(({ context, event }) => {
       if (event.type !== 'conversation.preset') return {};
       return {
@@ -208,15 +205,15 @@ export const conversationMachine = setup({
           on: {
             'conversation.preset': [
               { guard: { type: 'startsWith', params: { choice: 'learn' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.learn' } }], target: 'explaining' },
-              { guard: { type: 'startsWith', params: { choice: 'check' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.check' } }, { type: 'setIntent', params: { intent: 'check' } }], target: 'screening' },
-              { guard: { type: 'startsWith', params: { choice: 'refer' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.refer' } }, { type: 'setIntent', params: { intent: 'refer' } }], target: 'screening' },
+              { guard: { type: 'startsWith', params: { choice: 'check' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.check' } }], target: 'screening' },
+              { guard: { type: 'startsWith', params: { choice: 'refer' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.refer' } }], target: 'screening' },
               { guard: { type: 'startsWith', params: { choice: 'find' } }, actions: ['applyPreset', { type: 'echo', params: { key: 'conversation.choices.find' } }], target: 'finding' },
               { actions: 'applyPreset' },
             ],
             'menu.choose': [
               { guard: { type: 'chose', params: { choice: 'learn' } }, actions: 'echoMenu', target: 'explaining' },
-              { guard: { type: 'chose', params: { choice: 'check' } }, actions: ['echoMenu', { type: 'setIntent', params: { intent: 'check' } }], target: 'screening' },
-              { guard: { type: 'chose', params: { choice: 'refer' } }, actions: ['echoMenu', { type: 'setIntent', params: { intent: 'refer' } }], target: 'screening' },
+              { guard: { type: 'chose', params: { choice: 'check' } }, actions: 'echoMenu', target: 'screening' },
+              { guard: { type: 'chose', params: { choice: 'refer' } }, actions: 'echoMenu', target: 'screening' },
               { guard: { type: 'chose', params: { choice: 'find' } }, actions: 'echoMenu', target: 'finding' },
             ],
           },
@@ -232,7 +229,7 @@ export const conversationMachine = setup({
             src: 'explain',
             input: ({ context }) => ({ nextId: context.nextId }),
             onDone: [
-              { guard: 'wantsCheck', actions: ['takeLog', { type: 'setIntent', params: { intent: 'check' } }], target: 'screening' },
+              { guard: 'wantsCheck', actions: 'takeLog', target: 'screening' },
               { actions: 'takeLog', target: 'menu' },
             ],
           },
@@ -261,8 +258,8 @@ export const conversationMachine = setup({
           meta: { step: 'service' },
           on: {
             'menu.choose': [
-              { guard: { type: 'chose', params: { choice: 'check' } }, actions: ['echoMenu', { type: 'setIntent', params: { intent: 'check' } }], target: 'screening' },
-              { guard: { type: 'chose', params: { choice: 'refer' } }, actions: ['echoMenu', { type: 'setIntent', params: { intent: 'refer' } }], target: 'screening' },
+              { guard: { type: 'chose', params: { choice: 'check' } }, actions: 'echoMenu', target: 'screening' },
+              { guard: { type: 'chose', params: { choice: 'refer' } }, actions: 'echoMenu', target: 'screening' },
             ],
             'menu.open': { actions: { type: 'echo', params: { key: 'common.backToMenu' } }, target: 'menu' },
             'nav.back': { actions: { type: 'echo', params: { key: 'common.back' } }, target: 'finding' },

@@ -1,7 +1,7 @@
 import { and, assign, not, setup } from 'xstate';
 import { botLine, personLine } from './log.ts';
 import { hasSafeContact, textRules, type TextStep } from './rules.ts';
-import { areOptions, isOption, type StepId } from './steps.ts';
+import { areOptions, isOption, steps, type StepId } from './steps.ts';
 import type { AnswerEvent, Answers, Line, Problem, StepOutput } from './types.ts';
 
 /**
@@ -54,7 +54,8 @@ function backTo(target: string, options: { group?: boolean; first?: boolean } = 
 }
 
 /** A typed answer, checked by the referral schema's rule for it; optional ones can be skipped. */
-function textQuestion<const S extends TextStep, const F extends Field>(step: S, field: F, next: string, back: BackRoute, options: { optional?: boolean } = {}) {
+function textQuestion<const S extends TextStep>(step: S, next: string, back: BackRoute, options: { optional?: boolean } = {}) {
+  const field: (typeof steps)[S]['field'] = steps[step].field;
   return {
     meta: { step },
     entry: { type: 'ask', params: { step } },
@@ -205,15 +206,15 @@ export const detailsMachine = setup({
         { target: 'name' },
       ],
     },
-    name: textQuestion('name', 'name', 'afterName', backTo('leaving', { first: true })),
+    name: textQuestion('name', 'afterName', backTo('leaving', { first: true })),
     afterName: { always: [{ guard: 'changing', target: 'finished' }, { target: 'contactMethods' }] },
     contactMethods: optionsQuestion('contactMethods', 'contactRoute', backTo('name', { group: true }), { error: 'contactMethods.errors.none' }),
     contactRoute: { always: [{ guard: 'wantsPhone', target: 'phoneNumber' }, { target: 'emailAddress' }] },
-    phoneNumber: textQuestion('phoneNumber', 'phone', 'phoneSafety', backTo('contactMethods')),
+    phoneNumber: textQuestion('phoneNumber', 'phoneSafety', backTo('contactMethods')),
     phoneSafety: optionsQuestion('phoneSafety', 'bestTimes', backTo('phoneNumber')),
-    bestTimes: textQuestion('bestTimes', 'bestTimes', 'afterPhone', backTo('phoneSafety'), { optional: true }),
+    bestTimes: textQuestion('bestTimes', 'afterPhone', backTo('phoneSafety'), { optional: true }),
     afterPhone: { always: [{ guard: 'wantsEmail', target: 'emailAddress' }, { target: 'contactCheck' }] },
-    emailAddress: textQuestion('emailAddress', 'email', 'emailSafety', [
+    emailAddress: textQuestion('emailAddress', 'emailSafety', [
       { guard: 'wantsPhone', target: 'bestTimes', actions: ['echoBack', 'clearError'] },
       { target: 'contactMethods', actions: ['echoBack', 'clearError'] },
     ]),
@@ -225,20 +226,20 @@ export const detailsMachine = setup({
         { target: 'contactMethods', actions: { type: 'setError', params: { key: 'contactMethods.errors.noSafeWay' } } },
       ],
     },
-    language: textQuestion('language', 'language', 'interpreter', [
+    language: textQuestion('language', 'interpreter', [
       { guard: 'changing', target: 'finished', actions: ['echoBack', 'clearError'] },
       { guard: 'wantsEmail', target: 'emailSafety', actions: ['echoBack', 'clearError'] },
       { target: 'bestTimes', actions: ['echoBack', 'clearError'] },
     ]),
     interpreter: choiceQuestion('interpreter', 'afterLanguage', backTo('language')),
     afterLanguage: { always: [{ guard: 'changing', target: 'finished' }, { target: 'accessNeeds' }] },
-    accessNeeds: textQuestion('accessNeeds', 'accessNeeds', 'afterAccessNeeds', backTo('interpreter', { group: true }), { optional: true }),
+    accessNeeds: textQuestion('accessNeeds', 'afterAccessNeeds', backTo('interpreter', { group: true }), { optional: true }),
     afterAccessNeeds: { always: [{ guard: 'changing', target: 'finished' }, { target: 'ways' }] },
     ways: optionsQuestion('ways', 'afterWays', backTo('accessNeeds', { group: true }), { error: 'ways.errors.none' }),
     afterWays: { always: [{ guard: 'changing', target: 'finished' }, { target: 'crimeReference' }] },
-    crimeReference: textQuestion('crimeReference', 'crimeReference', 'afterCrimeReference', backTo('ways', { group: true }), { optional: true }),
+    crimeReference: textQuestion('crimeReference', 'afterCrimeReference', backTo('ways', { group: true }), { optional: true }),
     afterCrimeReference: { always: [{ guard: 'changing', target: 'finished' }, { target: 'message' }] },
-    message: textQuestion('message', 'message', 'afterMessage', backTo('crimeReference', { group: true }), { optional: true }),
+    message: textQuestion('message', 'afterMessage', backTo('crimeReference', { group: true }), { optional: true }),
     afterMessage: { always: [{ guard: 'changing', target: 'finished' }, { guard: 'heardFromKnown', target: 'consent' }, { target: 'heardFrom' }] },
     heardFrom: choiceQuestion('heardFrom', 'afterHeardFrom', backTo('message', { group: true }), { optional: true }),
     afterHeardFrom: { always: [{ guard: 'changing', target: 'finished' }, { target: 'consent' }] },

@@ -1,3 +1,4 @@
+import type { Answers } from './types.ts';
 import { admissions, askers, askerUnder18Options, harms, heardFrom, stages, ways, yesNoNotSure } from '../functions/referral/options.ts';
 
 /**
@@ -29,40 +30,42 @@ export type Step = {
   long?: boolean;
   /** The text input's `autocomplete` token, where one fits. */
   autocomplete?: string;
+  /** The answer this step records (and shows again when someone goes back or changes it). */
+  field?: keyof Answers;
 };
 
 const withNotSure = yesNoNotSure;
 
 export const steps = {
   // Screening: whether restorative justice could be possible.
-  asker: { kind: 'choice', options: askers },
+  asker: { kind: 'choice', field: 'asker', options: askers },
   place: { kind: 'place' },
   placeChoice: { kind: 'choice' },
   placeList: { kind: 'area-list' },
   placeConfirm: { kind: 'choice', options: ['yes', 'no'] },
-  harm: { kind: 'choice', options: harms },
-  reported: { kind: 'choice', options: withNotSure },
-  responsibleKnown: { kind: 'choice', options: withNotSure },
-  admitted: { kind: 'choice', options: admissions },
-  stage: { kind: 'choice', options: stages.filter((stage) => stage !== 'not-reported') },
-  responsibleUnder18: { kind: 'choice', options: withNotSure },
-  askerUnder18: { kind: 'choice', options: askerUnder18Options },
+  harm: { kind: 'choice', field: 'harm', options: harms },
+  reported: { kind: 'choice', field: 'reported', options: withNotSure },
+  responsibleKnown: { kind: 'choice', field: 'responsibleKnown', options: withNotSure },
+  admitted: { kind: 'choice', field: 'admitted', options: admissions },
+  stage: { kind: 'choice', field: 'stage', options: stages.filter((stage) => stage !== 'not-reported') },
+  responsibleUnder18: { kind: 'choice', field: 'responsibleUnder18', options: withNotSure },
+  askerUnder18: { kind: 'choice', field: 'askerUnder18', options: askerUnder18Options },
   // Details: only when they choose to send a referral.
-  name: { kind: 'text', autocomplete: 'given-name' },
-  contactMethods: { kind: 'checkboxes', options: ['phone', 'email'] },
-  phoneNumber: { kind: 'text', autocomplete: 'tel' },
-  phoneSafety: { kind: 'checkboxes', options: ['call', 'text', 'voicemail', 'name'], optional: true },
-  bestTimes: { kind: 'text', optional: true },
-  emailAddress: { kind: 'text', autocomplete: 'email' },
-  emailSafety: { kind: 'checkboxes', options: ['email', 'name'], optional: true },
-  language: { kind: 'text', autocomplete: 'off' },
-  interpreter: { kind: 'choice', options: ['yes', 'no'] },
-  accessNeeds: { kind: 'text', optional: true, long: true },
-  ways: { kind: 'checkboxes', options: ways },
-  crimeReference: { kind: 'text', optional: true },
-  message: { kind: 'text', optional: true, long: true },
-  heardFrom: { kind: 'choice', options: heardFrom, optional: true },
-  consent: { kind: 'agreement' },
+  name: { kind: 'text', field: 'name', autocomplete: 'given-name' },
+  contactMethods: { kind: 'checkboxes', field: 'contactMethods', options: ['phone', 'email'] },
+  phoneNumber: { kind: 'text', field: 'phone', autocomplete: 'tel' },
+  phoneSafety: { kind: 'checkboxes', field: 'phoneSafety', options: ['call', 'text', 'voicemail', 'name'], optional: true },
+  bestTimes: { kind: 'text', field: 'bestTimes', optional: true },
+  emailAddress: { kind: 'text', field: 'email', autocomplete: 'email' },
+  emailSafety: { kind: 'checkboxes', field: 'emailSafety', options: ['email', 'name'], optional: true },
+  language: { kind: 'text', field: 'language', autocomplete: 'off' },
+  interpreter: { kind: 'choice', field: 'interpreter', options: ['yes', 'no'] },
+  accessNeeds: { kind: 'text', field: 'accessNeeds', optional: true, long: true },
+  ways: { kind: 'checkboxes', field: 'ways', options: ways },
+  crimeReference: { kind: 'text', field: 'crimeReference', optional: true },
+  message: { kind: 'text', field: 'message', optional: true, long: true },
+  heardFrom: { kind: 'choice', field: 'heardFrom', options: heardFrom, optional: true },
+  consent: { kind: 'agreement', field: 'consent' },
 } as const satisfies Record<string, Step>;
 
 export type StepId = keyof typeof steps;

@@ -177,40 +177,30 @@ export function StepPanel({ t, data, step, parent, phase, promptId, send }: Prop
 
   if (definition.kind === 'choice') {
     return (
-      <ChoiceStep key={stepId} t={t} step={stepId} options={definition.options ?? []} promptId={promptId} current={answers[stepId as keyof Answers] as string | undefined}
+      <ChoiceStep key={stepId} t={t} step={stepId} options={definition.options ?? []} promptId={promptId} current={current(stepId, answers) as string | undefined}
         optional={definition.optional} onChoose={(value) => toPhase({ type: 'answer.choose', value })} onSkip={() => toPhase({ type: 'answer.skip' })} back={backButton} />
     );
   }
   if (definition.kind === 'checkboxes' || definition.kind === 'agreement') {
-    const current = currentOptions(stepId, answers);
     const options = definition.kind === 'agreement' ? ['yes'] : (definition.options ?? []);
     return (
-      <CheckboxStep key={stepId} t={t} step={stepId} options={options} promptId={promptId} current={current} error={error} vars={vars}
+      <CheckboxStep key={stepId} t={t} step={stepId} options={options} promptId={promptId} current={(current(stepId, answers) as string[] | undefined) ?? []} error={error} vars={vars}
         label={definition.kind === 'agreement' ? t('consent.label', vars) : undefined}
         onSubmit={(value) => toPhase({ type: 'answer.submit', value })} back={backButton} />
     );
   }
   return (
     <TextStep key={stepId} id={stepId} t={t} label={t(`${stepId}.label`)} hint={t(`${stepId}.hint`)} error={error} long={definition.long}
-      autocomplete={definition.autocomplete} initial={currentText(stepId, answers)} optional={definition.optional}
+      autocomplete={definition.autocomplete} initial={(current(stepId, answers) as string | undefined) ?? ''} optional={definition.optional}
       submitLabel={t('common.continue')} onSubmit={(value) => toPhase({ type: 'answer.submit', value })} onSkip={() => toPhase({ type: 'answer.skip' })} back={backButton} />
   );
 }
 
-function currentOptions(step: StepId, answers: Answers): string[] {
-  if (step === 'contactMethods') return answers.contactMethods ?? [];
-  if (step === 'phoneSafety') return answers.phoneSafety ?? [];
-  if (step === 'emailSafety') return answers.emailSafety ?? [];
-  if (step === 'ways') return answers.ways ?? [];
-  if (step === 'consent') return answers.consent ? ['yes'] : [];
-  return [];
-}
-
-function currentText(step: StepId, answers: Answers): string {
-  const fields: Partial<Record<StepId, keyof Answers>> = { name: 'name', phoneNumber: 'phone', bestTimes: 'bestTimes', emailAddress: 'email', language: 'language', accessNeeds: 'accessNeeds', crimeReference: 'crimeReference', message: 'message' };
-  const field = fields[step];
+/** The answer a step recorded before (going back, or changing it from check your answers). */
+function current(step: StepId, answers: Answers): string | string[] | undefined {
+  const field = (steps[step] as Step).field;
   const value = field ? answers[field] : undefined;
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'boolean' ? (value ? ['yes'] : []) : value;
 }
 
 function AreaListStep({ t, areas, error, current, onChoose, back }: { t: Translate; areas: AreaOption[]; error?: string; current?: string; onChoose: (code: string, name: string) => void; back: React.ReactNode }) {
