@@ -283,6 +283,8 @@ test.describe('the guided conversation', () => {
 test.describe('every state of the conversation is accessible', () => {
   for (const width of [320, 1280]) {
     test(`at ${width} pixels: axe finds nothing, nothing scrolls sideways, focus never lands in the log`, async ({ page, privacy }) => {
+      // axe runs on every state of a whole conversation (about 60 times): longer than one journey.
+      test.setTimeout(240_000);
       await page.setViewportSize({ width, height: 800 });
       await openChat(page);
       await fullCheck(page, 'the start');
