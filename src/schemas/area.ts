@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { harms } from '../../referral/vocabulary.ts';
 import { isoDate, line, webAddress } from './common.ts';
 
 /**
@@ -23,6 +24,11 @@ export const sourceSchema = z.strictObject({
   published: line(100),
   /** The date we read the page (YYYY-MM-DD). */
   seen: isoDate,
+  /**
+   * How far this source supports what it is cited for (see `confidence` below for the levels). Leave
+   * it out where the area's own confidence applies.
+   */
+  confidence: z.enum(['high', 'medium', 'low']).optional(),
 });
 
 /** A caution shown beside a contact detail, e.g. "From a 2015 page: it may have changed." */
@@ -93,6 +99,26 @@ export const providerSchema = z.strictObject({
   emails: z.array(emailSchema).default([]),
   /** A page where people can refer themselves. */
   selfReferral: linkSchema.optional(),
+  /** Who the service works with, only where a source says so. */
+  worksWith: z
+    .strictObject({
+      /** The service says it works with adults (people aged 18 or over) only. */
+      adultsOnly: z.boolean(),
+      /** Id of the source that says so. */
+      source: sourceRef,
+    })
+    .optional(),
+  /** Whether the service takes requests from the person responsible for the harm, only where a source says so. */
+  responsibleReferrals: z
+    .strictObject({
+      /** The service takes requests from people responsible for harm. */
+      accepted: z.boolean(),
+      /** Kinds of harm for which it does not (the person harmed must be the one who asks). */
+      exceptFor: z.array(z.enum(harms)).default([]),
+      /** Id of the source that says so. */
+      source: sourceRef,
+    })
+    .optional(),
 });
 
 export const regions = [
@@ -140,6 +166,19 @@ export const areaSchema = z
         address: z.email({ error: 'must be an email address' }),
         /** Id of the source that shows this inbox. */
         source: sourceRef,
+        /**
+         * The date (YYYY-MM-DD) the provider confirmed in writing that this inbox takes referrals
+         * from this site (after `npm run referral:test`), or `null`: not confirmed yet.
+         */
+        confirmed: isoDate.nullable(),
+        /**
+         * Whether the provider needs referrals by a secure route: `unknown` until they say; `none` when
+         * ordinary email is fine; `cjsm` when they require Criminal Justice Secure eMail, which this
+         * site cannot send, so referrals take the national route instead.
+         */
+        secureRoute: z.enum(['unknown', 'none', 'cjsm']),
+        /** A source shows a CJSM (secure) version of this inbox, for professionals who use CJSM. */
+        cjsmShown: z.boolean().default(false),
       })
       .nullable(),
     /** Plain-English notes for people in this area: history, how the service works here, limits. */
@@ -187,6 +226,8 @@ function sourceReferences(area: z.input<typeof areaSchema>): SourceReference[] {
   if (commissioner.rjPage) refs.push({ path: ['commissioner', 'rjPage', 'source'], id: commissioner.rjPage.source });
   if (referralEmail) refs.push({ path: ['referralEmail', 'source'], id: referralEmail.source });
   if (!provider) return refs;
+  if (provider.worksWith) refs.push({ path: ['provider', 'worksWith', 'source'], id: provider.worksWith.source });
+  if (provider.responsibleReferrals) refs.push({ path: ['provider', 'responsibleReferrals', 'source'], id: provider.responsibleReferrals.source });
   refs.push({ path: ['provider', 'source'], id: provider.source });
   if (provider.website) refs.push({ path: ['provider', 'website', 'source'], id: provider.website.source });
   if (provider.selfReferral) refs.push({ path: ['provider', 'selfReferral', 'source'], id: provider.selfReferral.source });
