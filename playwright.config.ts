@@ -35,6 +35,8 @@ export default defineConfig({
       command: 'node --experimental-strip-types src/server/start.ts',
       url: `${testServer.baseURL}/`,
       env: testServer.env,
+      // The server's log lines (outcomes, never content) in the test output, when asked for.
+      stdout: process.env.SHOW_SERVER_LOG ? 'pipe' : 'ignore',
       reuseExistingServer: false,
       timeout: 60_000,
     },

@@ -42,7 +42,6 @@ type Context = {
   area: AreaFacts | undefined;
   assessment: Assessment | undefined;
   idempotencyKey: string;
-  shownAt: number;
   reference: string | undefined;
   change: ChangeableField | undefined;
 };
@@ -62,8 +61,6 @@ function fresh(): Context {
     area: undefined,
     assessment: undefined,
     idempotencyKey: '',
-    // When the conversation was shown: a referral sent seconds later is treated as automated.
-    shownAt: Date.now(),
     reference: undefined,
     change: undefined,
   };
@@ -330,7 +327,7 @@ export const conversationMachine = setup({
             id: 'phase',
             src: 'send',
             input: ({ context }) => ({
-              referral: toReferral(context.answers, { idempotencyKey: context.idempotencyKey, shownAt: context.shownAt }),
+              referral: toReferral(context.answers, { idempotencyKey: context.idempotencyKey }),
               providerName: context.area?.provider?.name ?? '',
               nextId: context.nextId,
             }),

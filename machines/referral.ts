@@ -6,7 +6,7 @@ import type { Answers } from './types.ts';
  * shape). Unanswered optional questions are left out; required ones that are missing stay missing,
  * so the schema, not this function, decides whether the referral is complete.
  */
-export function toReferral(answers: Answers, meta: { idempotencyKey: string; shownAt: number }): ReferralInput {
+export function toReferral(answers: Answers, meta: { idempotencyKey: string }): ReferralInput {
   const phone = answers.contactMethods?.includes('phone') && answers.phone
     ? {
         number: answers.phone,
@@ -43,6 +43,5 @@ export function toReferral(answers: Answers, meta: { idempotencyKey: string; sho
     consent: answers.consent === true,
     idempotencyKey: meta.idempotencyKey,
     website: '',
-    shownAt: meta.shownAt,
   };
 }

@@ -89,7 +89,7 @@ export function composeReferralEmail(input: ComposeInput): ComposedEmail {
 }
 
 function withoutBotFields(referral: Referral): Referral {
-  const { website: _website, shownAt: _shownAt, ...rest } = referral;
+  const { website: _website, token: _token, ...rest } = referral;
   return rest;
 }
 

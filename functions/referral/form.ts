@@ -1,5 +1,5 @@
 import type { FormIssue, FormValues } from '../../src/lib/referral-form.ts';
-import { sha256 } from './idempotency.ts';
+import { sha256 } from './hash.ts';
 import type { FieldIssue } from './validate.ts';
 
 /**
@@ -71,12 +71,13 @@ export function referralFromForm(form: URLSearchParams): unknown {
     consent: form.get('consent') === 'yes',
     idempotencyKey: keyFromAnswers(form),
     website: form.get('website') ?? '',
+    token: one('token'),
   };
 }
 
-/** A UUID-shaped key from a hash of the answers (the honeypot left out). */
+/** A UUID-shaped key from a hash of the answers (the honeypot and the token left out). */
 export function keyFromAnswers(form: URLSearchParams): string {
-  const entries = [...form.entries()].filter(([field]) => field !== 'website').sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
+  const entries = [...form.entries()].filter(([field]) => field !== 'website' && field !== 'token').sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1));
   const hex = sha256(JSON.stringify(entries));
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -10,6 +10,8 @@ export type RequestLog = {
   area?: string;
   /** For delivery failures: the SMTP error class (e.g. ECONNECTION, ETIMEDOUT), never its message. */
   error?: string;
+  /** For a caught bot: which check caught it (hidden-field, token-missing, token-too-soon…). */
+  reason?: string;
 };
 
 export type Logger = (entry: RequestLog) => void;

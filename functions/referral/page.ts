@@ -17,9 +17,13 @@ import { fill, lookup } from '../../src/lib/words.ts';
  * send when ready), or use the contacts. Plain HTML with the site's stylesheet and no script at all.
  */
 export type PageOutcome =
-  | { kind: 'sent'; reference: string; area?: string }
+  | { kind: 'sent'; reference: string; area?: string; unconfirmed?: boolean }
   | { kind: 'problem'; values: FormValues; issues: FormIssue[] }
+  /** The answers are complete: the form again, to check, with the token that lets it send. */
+  | { kind: 'check'; values: FormValues; token: string; area?: string }
   | { kind: 'unavailable'; values: FormValues; area?: string; busy?: boolean }
+  /** Too many requests from this connection: the answers could not be read back, so say how to keep them. */
+  | { kind: 'busy' }
   | { kind: 'not-accepting'; area?: string }
   | { kind: 'error' };
 
@@ -33,13 +37,20 @@ export function renderPage(outcome: PageOutcome): string {
   switch (outcome.kind) {
     case 'sent':
       return document(w('form.result.sentTitle'), [
-        `<div class="panel panel--success"><p>${w('form.result.sentIntro', { provider: provider || 'the service', reference: outcome.reference })}</p></div>`,
+        `<div class="panel panel--success"><p>${w(outcome.unconfirmed ? 'form.result.unconfirmedIntro' : 'form.result.sentIntro', { provider: provider || 'the service', reference: outcome.reference })}</p></div>`,
         `<h2>${w('form.result.nextHeading')}</h2><ul>${email.nextSteps.map((step) => `<li>${escapeHtml(fill(step, { provider: provider || 'The service', reference: outcome.reference }))}</li>`).join('')}</ul>`,
         contacts(area, w('form.result.contactsHeading')),
         `<p>${w('form.result.forget')}</p>`,
       ]);
     case 'problem':
       return document(w('form.result.problemTitle'), [`<p>${w('form.result.problemIntro')}</p>`, renderReferralForm({ words: chatWords, areas: formAreas, values: outcome.values, issues: outcome.issues })]);
+    case 'check':
+      return document(w('form.result.checkTitle'), [
+        `<p>${w('form.result.checkIntro', { provider: provider || 'the service' })}</p>`,
+        renderReferralForm({ words: chatWords, areas: formAreas, values: outcome.values, token: outcome.token }),
+      ]);
+    case 'busy':
+      return document(w('form.result.busyTitle'), [`<p>${w('form.result.busyKeep')}</p>`]);
     case 'unavailable':
       return document(w('form.result.unavailableTitle'), [
         `<p>${outcome.busy ? w('form.result.busyIntro') : w('form.result.unavailableIntro', { provider: provider || 'the service' })}</p>`,

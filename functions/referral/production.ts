@@ -1,22 +1,31 @@
 import { DeliveryError, smtpOptions, smtpTransport, type Transport } from './deliver.ts';
-import { memoryIdempotencyStore } from './idempotency.ts';
-import { settingsFromEnv } from './settings.ts';
+import { resolveSecret } from './secret.ts';
+import { settingsFromEnv, type Settings } from './settings.ts';
+import { deliveryPace } from './pace.ts';
+import { openStore } from './store/index.ts';
 import type { Dependencies } from './submit.ts';
 
 /**
- * The real dependencies, built on the first request from the environment (the local server sets
- * SMTP_URL to its embedded receiver before that). Without SMTP_URL nothing can be delivered, and
- * every referral gets 503 DELIVERY_UNAVAILABLE rather than vanishing.
+ * The real dependencies, from the environment: settings (checked), the store (DATABASE_URL, or PGlite
+ * in DATA_DIR, migrated), the SMTP transport and the secret. Without SMTP_URL nothing can be
+ * delivered, and every referral gets 503 DELIVERY_UNAVAILABLE rather than vanishing. (The local
+ * server sets SMTP_URL to its embedded receiver before this runs.)
  */
-export function productionDependencies(): Dependencies {
-  const settings = settingsFromEnv();
-  const transport: Transport = settings.smtpUrl ? smtpTransport(smtpOptions(settings.smtpUrl)) : unconfigured;
+export async function productionDependencies(env: Record<string, string | undefined> = process.env): Promise<Dependencies> {
+  const settings = settingsFromEnv(env);
+  const store = await openStore(settings);
   return {
     settings,
-    transport,
-    store: memoryIdempotencyStore({ ttlMs: settings.idempotencyTtlMs, maxEntries: 50_000 }),
+    transport: transportFor(settings),
+    store,
+    secret: resolveSecret(settings),
     now: () => new Date(),
+    pace: deliveryPace(),
   };
+}
+
+export function transportFor(settings: Settings): Transport {
+  return settings.smtpUrl ? smtpTransport(smtpOptions(settings.smtpUrl, settings.dkim)) : unconfigured;
 }
 
 const unconfigured: Transport = {
@@ -24,3 +33,4 @@ const unconfigured: Transport = {
     throw new DeliveryError('ENOSMTP');
   },
 };
+

@@ -14,6 +14,10 @@ import { admissions, askers, askerUnder18Options, harms, heardFrom, stages, ways
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // Multi-line text may hold line breaks (CR, LF) but no other control characters.
 const controlExceptNewlines = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+// Characters that change how text around them is shown, so a provider could read something other
+// than what was sent: bidirectional embeddings, overrides, isolates and marks, and invisible spaces.
+// The zero-width joiner and non-joiner (U+200C, U+200D) stay allowed: Persian and Indic names need them.
+const hiddenCharacters = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\u180e\ufeff]/;
 
 /** Text on one line, trimmed, 1 to `max` characters. `label` starts a sentence; `enter` asks for it. */
 function line(max: number, label: string, enter: string) {
@@ -22,6 +26,7 @@ function line(max: number, label: string, enter: string) {
     z.minLength(1, { error: enter }),
     z.maxLength(max, { error: `${label} must be ${max} characters or fewer` }),
     z.refine((value) => !controlCharacters.test(value), { error: `${label} must be on one line, without special characters` }),
+    z.refine((value) => !hiddenCharacters.test(value), { error: `${label} has a hidden character that changes how text is shown. Type it again without copying and pasting` }),
   );
 }
 
@@ -32,6 +37,7 @@ function text(max: number, label: string, enter: string) {
     z.minLength(1, { error: enter }),
     z.maxLength(max, { error: `${label} must be ${max} characters or fewer` }),
     z.refine((value) => !controlExceptNewlines.test(value), { error: `${label} must not contain special characters` }),
+    z.refine((value) => !hiddenCharacters.test(value), { error: `${label} has a hidden character that changes how text is shown. Type it again without copying and pasting` }),
   );
 }
 
@@ -140,8 +146,8 @@ export const referralSchema = z.strictObject({
   idempotencyKey: z.uuid({ error: 'The form is out of date. Reload the page and try again.' }),
   /** Bot protection: a field people never see. Anything in it means a bot; the answer looks like success. */
   website: z.optional(z.string().check(z.maxLength(200))),
-  /** Bot protection: when the form was shown (ms since 1970). Too soon before sending means a bot. */
-  shownAt: z.optional(z.int().check(z.nonnegative())),
+  /** Bot protection: the time-trap token the function issued (GET /api/referral/token, or on the form's check page). */
+  token: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export type Referral = z.output<typeof referralSchema>;

@@ -12,9 +12,9 @@ export type FormValues = Record<string, string | string[]>;
 export type FormIssue = { field: string; message: string };
 export type FormArea = { code: string; name: string; region: string };
 
-type Options = { words: Words; areas: readonly FormArea[]; values?: FormValues; issues?: readonly FormIssue[] };
+type Options = { words: Words; areas: readonly FormArea[]; values?: FormValues; issues?: readonly FormIssue[]; token?: string };
 
-export function renderReferralForm({ words, areas, values = {}, issues = [] }: Options): string {
+export function renderReferralForm({ words, areas, values = {}, issues = [], token }: Options): string {
   const w = (key: string) => escape(lookup(words, key) ?? `[${key}]`);
   const value = (field: string) => {
     const current = values[field];
@@ -145,6 +145,7 @@ export function renderReferralForm({ words, areas, values = {}, issues = [] }: O
       <div class="checkbox"><input type="checkbox" id="f-consent" name="consent" value="yes"${chosen('consent').includes('yes') ? ' checked' : ''}${issueFor('consent') ? ' aria-describedby="f-consent-error"' : ''}><label for="f-consent">${w('form.consentLabel')}</label></div>
     </div>
     <div class="trap" aria-hidden="true"><label for="f-website">${w('form.websiteLabel')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
-    <button type="submit" class="button">${w('form.submit')}</button>
+    ${token ? `<input type="hidden" name="token" value="${escape(token)}">` : ''}
+    <button type="submit" class="button">${w(token ? 'form.submit' : 'form.check')}</button>
   </form>`;
 }

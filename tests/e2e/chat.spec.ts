@@ -349,16 +349,15 @@ test.describe('without JavaScript', () => {
     await form.getByLabel('Your area').selectOption('E23000004');
     await group('What kind of harm was it? Choose the closest.').getByLabel('Damage to property').check();
     await form.getByLabel('Name to use').fill(name);
-    await form.getByRole('button', { name: 'Send my referral' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+    await form.getByRole('button', { name: 'Check my answers' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your answers', exact: true })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expect(form.getByLabel('Name to use')).toHaveValue(name);
     await expect(form.getByLabel('Your area')).toHaveValue('E23000004');
     await expect(page.getByRole('link', { name: 'Choose whether it was reported to the police' })).toBeVisible();
 
     await answerTheRest(form);
-    await form.getByRole('button', { name: 'Send my referral' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Referral sent' })).toBeVisible();
+    await checkThenSend(page);
     const reference = /RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec((await page.locator('main').textContent()) ?? '')?.[0];
     expect(reference).toBeTruthy();
     await expect(page.getByRole('link', { name: 'Emergency: Exit this page' })).toBeVisible();
@@ -373,8 +372,7 @@ test.describe('without JavaScript', () => {
     await group('What kind of harm was it? Choose the closest.').getByLabel('Damage to property').check();
     await form.getByLabel('Name to use').fill(name);
     await answerTheRest(form);
-    await form.getByRole('button', { name: 'Send my referral' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Referral sent' })).toBeVisible();
+    await checkThenSend(page);
     expect(await page.locator('main').textContent()).toContain(reference);
     await expectEmails(name, 1);
   });
@@ -386,13 +384,25 @@ test.describe('the form for people without JavaScript', () => {
     await page.goto('/talk-it-through/');
     await page.getByText('Use a form instead').click();
     await expectNoAxeViolations(page, 'the form');
-    await page.locator('form.referral-form').getByRole('button', { name: 'Send my referral' }).click();
+    await page.locator('form.referral-form').getByRole('button', { name: 'Check my answers' }).click();
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expectNoAxeViolations(page, 'the problem page');
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoAxeViolations(page, 'the problem page at 320px');
   });
 });
+
+/**
+ * The form's answers are complete: the function shows them to check, with a token, and only a post
+ * from that page sends (after the time trap's minimum, which a person always takes to read it).
+ */
+async function checkThenSend(page: import('@playwright/test').Page): Promise<void> {
+  await page.locator('form.referral-form').getByRole('button', { name: 'Check my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers, then send' })).toBeVisible();
+  await page.waitForTimeout(600);
+  await page.locator('form.referral-form').getByRole('button', { name: 'Send my referral' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Referral sent' })).toBeVisible();
+}
 
 async function answerTheRest(form: import('@playwright/test').Locator): Promise<void> {
   const group = (legend: string) => form.getByRole('group', { name: legend });

@@ -51,6 +51,39 @@ describe('delivering a referral to a real SMTP server', () => {
     expect(logs[0]?.error).toBe('ETLS');
   });
 
+  it('verifies the SMTP server’s certificate: a self-signed STARTTLS server is refused', async () => {
+    const server = await smtp({ starttls: true });
+    const remote = { ...smtpOptions('smtp://smtp.provider.example:587'), host: '127.0.0.1', port: server.port };
+    expect(remote.tls.rejectUnauthorized).toBe(true);
+    const { handler, logs } = testHandler(loopbackTransport(server.port, remote));
+    expect((await handler(post(referrals.valid()))).status).toBe(503);
+    expect(server.received).toHaveLength(0);
+    expect(logs[0]?.error).toMatch(/^E(TLS|SOCKET)$/);
+    // The same server, were verification switched off, would have taken it: the check above is what stops it.
+    const careless = testHandler(loopbackTransport(server.port, { ...remote, tls: { ...remote.tls, rejectUnauthorized: false as true } }));
+    expect((await careless.handler(post(referrals.valid()))).status).toBe(202);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('answers caught bots about as slowly as real deliveries, so the timing does not tell', async () => {
+    const server = await smtp();
+    const { deliveryPace } = await import('../../functions/referral/pace.ts');
+    const { handler } = testHandler(loopbackTransport(server.port), { pace: deliveryPace(10) });
+    const timed = async (body: unknown) => {
+      const started = performance.now();
+      await handler(post(body));
+      return performance.now() - started;
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    const real: number[] = [];
+    for (let i = 0; i < 5; i += 1) real.push(await timed(referrals.valid()));
+    const bots: number[] = [];
+    for (let i = 0; i < 5; i += 1) bots.push(await timed(referrals.noToken()));
+    expect(median(bots)).toBeGreaterThan(median(real) * 0.5);
+    expect(median(bots)).toBeLessThan(median(real) * 2);
+    expect(server.received).toHaveLength(5);
+  });
+
   it('answers 503 with Retry-After when the server refuses, permanently or for now', async () => {
     for (const mode of ['refuse', 'refuse-temporarily'] as const) {
       const server = await smtp({ mode });
@@ -82,6 +115,19 @@ describe('delivering a referral to a real SMTP server', () => {
     expect(response.headers.get('retry-after')).toBe('30');
     expect(elapsed).toBeLessThan(15_000);
   }, 20_000);
+
+  it('when the server takes the whole message but answers too late, says it may have arrived and never sends it again', async () => {
+    const server = await smtp({ acceptAfterMs: 3000 });
+    const { handler, logs } = testHandler(loopbackTransport(server.port, {}, 1000));
+    const body = referrals.valid();
+    const first = await handler(post(body));
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({ delivery: 'unconfirmed' });
+    const retry = await handler(post(body));
+    expect(await retry.json()).toMatchObject({ delivery: 'unconfirmed' });
+    expect(server.received).toHaveLength(1);
+    expect(logs.map((log) => log.outcome)).toEqual(['unconfirmed', 'replayed']);
+  });
 
   it('sends exactly one message for three concurrent posts with one key', async () => {
     const server = await smtp();

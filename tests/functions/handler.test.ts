@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../functions/referral/errors.ts';
 import { fixedWindowLimiter } from '../../functions/referral/rate-limit.ts';
 import { createReferralHandler } from '../../functions/referral/referral.ts';
+import { referenceFor } from '../../functions/referral/reference.ts';
 import { settingsFromEnv } from '../../functions/referral/settings.ts';
-import { capturingTransport, post, testHandler, testOrigin } from '../support/referral-handler.ts';
-import { referrals } from '../fixtures/referrals.ts';
+import { capturingTransport, noPace, post, testHandler, testOrigin } from '../support/referral-handler.ts';
+import { emptyStore, testStore } from '../support/store.ts';
+import { referrals, testSecret, tokenIssued } from '../fixtures/referrals.ts';
 
 const setUp = (options: Parameters<typeof testHandler>[1] = {}) => {
   const transport = capturingTransport();
@@ -54,7 +56,7 @@ describe('the referral function over HTTP', () => {
     const declared = await handler(post(big, { 'content-length': String(big.length) }));
     expect(declared.status).toBe(413);
     const stream = new ReadableStream({ start(controller) { controller.enqueue(new TextEncoder().encode(big)); controller.close(); } });
-    const streamed = await handler(new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit));
+    const streamed = await handler(new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/json', origin: testOrigin }, body: stream, duplex: 'half' } as RequestInit));
     expect(streamed.status).toBe(413);
     expect(await errorCode(streamed)).toBe('PAYLOAD_TOO_LARGE');
     expect(transport.sent).toHaveLength(0);
@@ -67,13 +69,29 @@ describe('the referral function over HTTP', () => {
     expect(transport.sent).toHaveLength(0);
   });
 
-  it('accepts a same-origin form post that says "Origin: null" (our no-referrer policy), but not without Fetch Metadata', async () => {
+  it('compares Origin with the configured origins, never with the Host the request names', async () => {
+    const { handler } = setUp();
+    const spoofed = new Request('https://evil.example/api/referral', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify(referrals.valid()) });
+    expect((await handler(spoofed)).status).toBe(403);
+  });
+
+  it('accepts a same-origin form post that says "Origin: null" (our no-referrer policy), and an old browser’s form post with no Fetch Metadata', async () => {
     const { handler } = setUp();
     const form = (headers: Record<string, string>) =>
       new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'area=E23000004' });
     expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'same-origin' }))).status).toBe(400);
-    expect((await handler(form({ origin: 'null' }))).status).toBe(403);
+    expect((await handler(form({ origin: 'null' }))).status).toBe(400);
+    expect((await handler(form({}))).status).toBe(400);
     expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
+    expect((await handler(form({ 'sec-fetch-site': 'same-site' }))).status).toBe(403);
+  });
+
+  it('refuses a JSON post with no usable Origin (every browser running the chat sends one)', async () => {
+    const { handler } = setUp();
+    const bare = new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(referrals.valid()) });
+    expect((await handler(bare)).status).toBe(403);
+    expect((await handler(post(referrals.valid(), { origin: 'null' }))).status).toBe(403);
+    expect((await handler(post(referrals.valid(), { origin: 'null', 'sec-fetch-site': 'same-origin' }))).status).toBe(202);
   });
 
   it('accepts origins listed in ALLOWED_ORIGINS', async () => {
@@ -121,15 +139,49 @@ describe('the referral function over HTTP', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
-  it('answers a bot exactly like success, and sends nothing', async () => {
+  it('answers a bot exactly like success, and sends nothing: the hidden field, no token, a token too new, expired or forged', async () => {
     const { handler, transport, logs } = setUp();
-    for (const body of [referrals.honeypotFilled(), referrals.tooFast()]) {
+    const forged = { ...referrals.valid(), token: tokenIssued(60_000).replace(/.$/, (last) => (last === 'A' ? 'B' : 'A')) };
+    for (const body of [referrals.honeypotFilled(), referrals.noToken(), referrals.tooFast(), referrals.expiredToken(), forged]) {
       const response = await handler(post(body));
       expect(response.status).toBe(202);
-      expect(Object.keys((await response.json()) as object)).toEqual(['reference']);
+      const answer = (await response.json()) as { reference: string };
+      expect(Object.keys(answer)).toEqual(['reference']);
+      expect(answer.reference).toBe(referenceFor(body.idempotencyKey, testSecret));
     }
     expect(transport.sent).toHaveLength(0);
-    expect(logs.map((log) => log.outcome)).toEqual(['bot', 'bot']);
+    expect(logs.map((log) => log.outcome)).toEqual(['bot', 'bot', 'bot', 'bot', 'bot']);
+    expect(logs.map((log) => log.reason)).toEqual(['hidden-field', 'token-missing', 'token-too-soon', 'token-expired', 'token-forged']);
+  });
+
+  it('treats a token used for another referral as a bot, but lets the same referral retry with it', async () => {
+    const { handler, transport, logs } = setUp();
+    const first = referrals.valid();
+    expect((await handler(post(first))).status).toBe(202);
+    expect((await handler(post(first))).status).toBe(202);
+    const replayed = { ...referrals.valid(), token: first.token };
+    expect((await handler(post(replayed))).status).toBe(202);
+    expect(transport.sent).toHaveLength(1);
+    expect(logs.map((log) => log.outcome)).toEqual(['delivered', 'replayed', 'bot']);
+  });
+
+  it('answers caught bots after as long as a real delivery takes', async () => {
+    const waits: number[] = [];
+    const pace = { record: () => {}, wait: async () => void waits.push(Date.now()) };
+    const { handler } = testHandler(capturingTransport(), { pace });
+    await handler(post(referrals.noToken()));
+    await handler(post(referrals.valid()));
+    expect(waits).toHaveLength(1);
+  });
+
+  it('issues time-trap tokens at /api/referral/token, signed and fresh', async () => {
+    const { handler } = setUp();
+    const response = await handler(new Request(`${testOrigin}/api/referral/token`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const { token } = (await response.json()) as { token: string };
+    expect(token).toMatch(/^v1\.\d+\.[\w-]{16}\.[\w-]{43}$/);
+    expect((await handler(new Request(`${testOrigin}/api/referral/token`, { method: 'POST' }))).status).toBe(405);
   });
 
   it('limits each address to its quota, answering 429 with Retry-After', async () => {
@@ -141,6 +193,30 @@ describe('the referral function over HTTP', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await errorCode(limited)).toBe('RATE_LIMITED');
     expect((await handler(post(referrals.valid()), { ip: '192.0.2.2' })).status).toBe(202);
+  });
+
+  it('keeps to the area’s budget of referrals per hour, across instances, and tells the person to wait', async () => {
+    const transport = capturingTransport();
+    const store = emptyStore();
+    const one = testHandler(transport, { settings: { areaBudget: 2 }, store });
+    const other = testHandler(transport, { settings: { areaBudget: 2 }, store });
+    expect((await one.handler(post(referrals.valid()))).status).toBe(202);
+    expect((await other.handler(post(referrals.valid()))).status).toBe(202);
+    const over = await one.handler(post(referrals.valid()));
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await errorCode(over)).toBe('REFERRAL_BUDGET_REACHED');
+    expect((await other.handler(post(referrals.domesticAbuse()))).status).toBe(429);
+    expect((await one.handler(post({ ...referrals.valid(), area: 'E23000030' }))).status).toBe(202);
+    expect(transport.sent).toHaveLength(3);
+  });
+
+  it('keeps to each address’s budget, counting an IPv6 /64 as one address', async () => {
+    const { handler, transport } = setUp({ settings: { addressBudget: 1 }, store: emptyStore() });
+    expect((await handler(post(referrals.valid()), { ip: '2001:db8:1:2::10' })).status).toBe(202);
+    expect((await handler(post(referrals.valid()), { ip: '2001:db8:1:2:ffff::20' })).status).toBe(429);
+    expect((await handler(post(referrals.valid()), { ip: '2001:db8:1:3::10' })).status).toBe(202);
+    expect(transport.sent).toHaveLength(2);
   });
 
   it('uses only codes from the registry, each with its status', async () => {
@@ -175,24 +251,33 @@ describe('when something unexpected breaks', () => {
   it('any other failure gives 500 INTERNAL_ERROR with no detail', async () => {
     const logs: { outcome: string }[] = [];
     const handler = createReferralHandler({
-      dependencies: () => ({
-        settings: settingsFromEnv({}),
-        transport: capturingTransport(),
-        store: {
-          claim: () => {
-            throw new Error('secret store failure');
+      dependencies: async () => {
+        const store = await testStore();
+        return {
+          settings: settingsFromEnv({}),
+          transport: capturingTransport(),
+          store: {
+            ...store,
+            claims: {
+              ...store.claims,
+              claim: () => {
+                throw new Error('secret store failure');
+              },
+            },
           },
-          size: () => 0,
-        },
-        now: () => new Date(),
-      }),
+          secret: testSecret,
+          now: () => new Date(),
+          pace: noPace,
+        };
+      },
       logger: (entry) => logs.push(entry),
       rateLimiter: () => ({ allowed: true }),
     });
     const response = await handler(post(referrals.valid()));
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'INTERNAL_ERROR' } });
-    expect(logs).toEqual([expect.objectContaining({ outcome: 'internal_error', status: 500 })]);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'internal_error', status: 500, error: 'Error' })]);
+    expect(JSON.stringify(logs)).not.toContain('secret');
   });
 });
 
@@ -203,8 +288,115 @@ describe('the request log', () => {
     await handler(post(body));
     await handler(post({ ...referrals.valid(), name: 'Private Name', crimeReference: '<bad>' }));
     expect(logs).toHaveLength(2);
-    expect(logs[0]).toEqual({ outcome: 'delivered', status: 202, ms: expect.any(Number), reference: expect.stringMatching(/^RJ-/), area: 'E23000004' });
+    expect(logs[0]).toEqual({ outcome: 'delivered', status: 202, ms: expect.any(Number), reference: referenceFor(body.idempotencyKey, testSecret), area: 'E23000004' });
     const text = JSON.stringify(logs);
     for (const secret of ['Sam', '07700', 'sam@example.org', 'Private Name', 'house', 'MP/12345', 'wheelchair', '<bad>']) expect(text).not.toContain(secret);
+  });
+});
+
+describe('protections that must not be switched off', () => {
+  it('the function Netlify runs limits each address by default (REFERRAL_RATE_LIMIT, 10 a minute)', async () => {
+    const { default: handler } = await import('../../functions/referral/referral.ts');
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      statuses.push((await handler(new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { origin: testOrigin, 'content-type': 'text/plain' }, body: 'x' }), { ip: '198.51.100.7' })).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 415)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    expect(settingsFromEnv({}).rateLimit).toEqual({ limit: 10, windowMs: 60_000 });
+  });
+
+  it('the Netlify config asks the platform to rate-limit per address, on both paths', async () => {
+    const { config } = await import('../../functions/referral/referral.ts');
+    expect(config.path).toEqual(['/api/referral', '/api/referral/token']);
+    expect(config.rateLimit).toEqual({ windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] });
+  });
+
+  it('single-line answers refuse direction overrides and invisible characters, with a plain message', async () => {
+    const { handler, transport } = setUp();
+    for (const name of ['Sam\u202Eevil', 'Sam\u2066x\u2069', 'S\u200Bam', 'S\uFEFFam']) {
+      const response = await handler(post({ ...referrals.valid(), name }));
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      const body = (await response.json()) as { error: { issues: { path: string; message: string }[] } };
+      expect(body.error.issues).toEqual([{ path: 'name', message: expect.stringMatching(/hidden character/) }]);
+    }
+    // Joiners that Persian and Indic names need are fine.
+    expect((await handler(post({ ...referrals.valid(), name: 'می\u200Cخواهم' }))).status).toBe(202);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('says so when the provider may already have it (the SMTP answer was lost), and never sends it blind again', async () => {
+    const { DeliveryError } = await import('../../functions/referral/deliver.ts');
+    let sends = 0;
+    const { handler } = testHandler({
+      send: async () => {
+        sends += 1;
+        throw new DeliveryError('EDEADLINE', 'unknown');
+      },
+    });
+    const body = referrals.valid();
+    const first = await handler(post(body));
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ reference: referenceFor(body.idempotencyKey, testSecret), delivery: 'unconfirmed' });
+    const retry = await handler(post(body));
+    expect(await retry.json()).toEqual({ reference: referenceFor(body.idempotencyKey, testSecret), delivery: 'unconfirmed' });
+    expect(sends).toBe(1);
+  });
+});
+
+describe('the no-JavaScript form', () => {
+  const formPost = (fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
+    return new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'same-origin' }, body });
+  };
+  const complete = {
+    area: 'E23000004', asker: 'person-harmed', harm: 'burglary-or-theft', reported: 'yes', responsibleKnown: 'yes', admitted: 'admitted', stage: 'sentenced',
+    responsibleUnder18: 'no', askerUnder18: 'no', name: 'Sam', phone: '07700 900123', phoneSafe: ['call'], language: 'English', ways: ['letters'], consent: 'yes', website: '',
+  };
+
+  it('answers a complete first post with a page to check, carrying a signed token, and sends nothing yet', async () => {
+    const { handler, transport } = setUp();
+    const response = await handler(formPost(complete));
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/name="token" value="v1\.\d+\./);
+    expect(html).toContain('value="Sam"');
+    expect(transport.sent).toHaveLength(0);
+  });
+
+  it('sends from the check page once its token is old enough, and treats a post with a fresh or missing token as a bot', async () => {
+    const { handler, transport } = setUp();
+    expect((await handler(formPost({ ...complete, token: tokenIssued(500) }))).status).toBe(202);
+    expect(transport.sent).toHaveLength(0);
+    const sent = await handler(formPost({ ...complete, token: tokenIssued(10_000) }));
+    expect(sent.status).toBe(202);
+    expect(await sent.text()).toMatch(/RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('over the budget, gives the form back with every answer, the reason and the provider’s phone', async () => {
+    const { handler } = setUp({ settings: { areaBudget: 0 + 1 }, store: emptyStore() });
+    await handler(formPost({ ...complete, token: tokenIssued(10_000) }));
+    const limited = await handler(formPost({ ...complete, name: 'Alex', token: tokenIssued(10_000) }));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const html = await limited.text();
+    expect(html).toContain('value="Alex"');
+    expect(html).toContain('07377 800254');
+  });
+
+  it('when delivery fails, answers 503 with Retry-After, every answer kept, and the page’s strict CSP', async () => {
+    const { handler } = testHandler({
+      send: async () => {
+        const { DeliveryError } = await import('../../functions/referral/deliver.ts');
+        throw new DeliveryError('ECONNECTION');
+      },
+    });
+    const response = await handler(formPost({ ...complete, name: 'Robin', token: tokenIssued(10_000) }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('30');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    expect(await response.text()).toContain('value="Robin"');
   });
 });

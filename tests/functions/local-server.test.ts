@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referrals } from '../fixtures/referrals.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referrals, testSecret } from '../fixtures/referrals.ts';
 import { startTestSmtp, unusedPort } from '../support/smtp.ts';
 
 /**
@@ -18,20 +21,21 @@ beforeAll(async () => {
   smtp = await startTestSmtp();
   const port = await unusedPort();
   origin = `http://localhost:${port}`;
-  const env = { SMTP_URL: smtp.url, REFERRAL_RATE_LIMIT: '1000' };
-  Object.assign(process.env, env);
+  const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Restorative Justice Guide <referrals@rj.example.org>', REFERRAL_RATE_LIMIT: '1000', REFERRAL_SECRET: testSecret, SITE_URL: origin, DATA_DIR: mkdtempSync(join(tmpdir(), 'rj-data-')) };
+  // The handler called directly keeps its own embedded database (two processes never share one folder).
+  Object.assign(process.env, { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'rj-data-direct-')) });
   direct = (await import('../../functions/referral/referral.ts')).default;
   if (!existsSync('dist/_headers')) throw new Error('Build the site first (npm run build)');
   server = spawn(process.execPath, ['--experimental-strip-types', 'src/server/start.ts'], {
     env: { ...process.env, ...env, PORT: String(port), HOST: 'localhost' },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 300; i += 1) {
     if (await fetch(`${origin}/`).then((response) => response.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the local server did not start');
-}, 20_000);
+}, 40_000);
 
 afterAll(async () => {
   server?.kill();

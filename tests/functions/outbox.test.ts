@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { referrals } from '../fixtures/referrals.ts';
+import { referrals, testSecret } from '../fixtures/referrals.ts';
 import { unusedPort } from '../support/smtp.ts';
 
 describe('npm start without SMTP_URL', () => {
@@ -13,14 +13,14 @@ describe('npm start without SMTP_URL', () => {
     const port = await unusedPort();
     const { SMTP_URL: _unset, ...env } = process.env;
     const server = spawn(process.execPath, ['--experimental-strip-types', 'src/server/start.ts'], {
-      env: { ...env, PORT: String(port), HOST: 'localhost', OUTBOX_DIR: outbox },
+      env: { ...env, PORT: String(port), HOST: 'localhost', OUTBOX_DIR: outbox, DATA_DIR: mkdtempSync(join(tmpdir(), 'rj-data-')), REFERRAL_SECRET: testSecret },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       const origin = `http://localhost:${port}`;
-      for (let i = 0; i < 100 && !output.includes(origin); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 300 && !output.includes(origin); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
       const response = await fetch(`${origin}/api/referral`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin },

@@ -28,7 +28,7 @@ export const answers = {
     consent: true,
   } satisfies Answers,
   referral: () =>
-    toReferral({ ...answers.screening, ...answers.details }, { idempotencyKey: '6f1c2b8e-4f57-4c1e-9d2a-3b7c5e8f9a10', shownAt: 1 }),
+    toReferral({ ...answers.screening, ...answers.details }, { idempotencyKey: '6f1c2b8e-4f57-4c1e-9d2a-3b7c5e8f9a10' }),
 };
 
 export const merseyside: AreaFacts = {

@@ -306,7 +306,7 @@ describe('the referral the conversation sends', () => {
   });
 
   it('leaves out what was skipped and keeps only the chosen contact methods', () => {
-    const referral = toReferral({ ...answers.screening, ...answers.details, email: 'old@example.org' }, { idempotencyKey: 'k', shownAt: 1 });
+    const referral = toReferral({ ...answers.screening, ...answers.details, email: 'old@example.org' }, { idempotencyKey: 'k' });
     expect(referral.contact.email).toBeUndefined();
     expect(referral).not.toHaveProperty('message');
     expect(referral.contact.phone).toMatchObject({ safeToCall: true, safeToText: false });

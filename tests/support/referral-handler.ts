@@ -1,24 +1,32 @@
 import nodemailer from 'nodemailer';
 import type { ComposedEmail } from '../../functions/referral/compose.ts';
 import { smtpOptions, smtpTransport, type Transport } from '../../functions/referral/deliver.ts';
-import { memoryIdempotencyStore } from '../../functions/referral/idempotency.ts';
 import type { RequestLog } from '../../functions/referral/log.ts';
+import type { Pace } from '../../functions/referral/pace.ts';
 import { createReferralHandler, type ReferralHandler } from '../../functions/referral/referral.ts';
 import type { RateLimiter } from '../../functions/referral/rate-limit.ts';
 import { settingsFromEnv, type Settings } from '../../functions/referral/settings.ts';
+import type { Store } from '../../functions/referral/store/index.ts';
+import { testSecret } from '../fixtures/referrals.ts';
+import { testStore } from './store.ts';
 
 export const testOrigin = 'http://localhost:4321';
 
-/** A handler wired for tests: a given transport, no rate limit unless asked, logs captured. */
-export function testHandler(transport: Transport, options: { settings?: Partial<Settings>; rateLimiter?: RateLimiter } = {}) {
+/** No waiting for caught bots in tests, unless a test measures it. */
+export const noPace: Pace = { record: () => {}, wait: async () => {} };
+
+/** A handler wired for tests: a given transport, the shared test store, no rate limit unless asked, logs captured. */
+export function testHandler(transport: Transport, options: { settings?: Partial<Settings>; rateLimiter?: RateLimiter; store?: Promise<Store>; pace?: Pace } = {}) {
   const logs: RequestLog[] = [];
-  const settings: Settings = { ...settingsFromEnv({}), minFillMs: 3000, ...options.settings };
+  const settings: Settings = { ...settingsFromEnv({}), areaBudget: 10_000, addressBudget: 10_000, ...options.settings };
   const handler: ReferralHandler = createReferralHandler({
-    dependencies: () => ({
+    dependencies: async () => ({
       settings,
       transport,
-      store: memoryIdempotencyStore({ ttlMs: settings.idempotencyTtlMs, maxEntries: 10_000 }),
+      store: await (options.store ?? testStore()),
+      secret: testSecret,
       now: () => new Date(),
+      pace: options.pace ?? noPace,
     }),
     logger: (entry) => logs.push(entry),
     rateLimiter: options.rateLimiter ?? (() => ({ allowed: true })),
@@ -27,8 +35,8 @@ export function testHandler(transport: Transport, options: { settings?: Partial<
 }
 
 /** A transport over real SMTP to a loopback server (no TLS on loopback, as in `npm start`). */
-export function loopbackTransport(port: number, overrides: Partial<ReturnType<typeof smtpOptions>> = {}): Transport {
-  return smtpTransport({ ...smtpOptions(`smtp://127.0.0.1:${port}`), ...overrides });
+export function loopbackTransport(port: number, overrides: Partial<ReturnType<typeof smtpOptions>> = {}, deadlineMs?: number): Transport {
+  return smtpTransport({ ...smtpOptions(`smtp://127.0.0.1:${port}`), ...overrides }, deadlineMs);
 }
 
 export type Captured = { envelope: { from: string; to: string[] }; message: string; email: ComposedEmail };

@@ -9,7 +9,7 @@ export type SmtpMode = 'accept' | 'refuse' | 'refuse-temporarily';
 export type Received = { envelope: { from: string; to: string[] }; raw: Buffer; mail: ParsedMail };
 
 /** A real smtp-server on loopback that records every message it accepts. */
-export async function startTestSmtp(options: { mode?: SmtpMode; starttls?: boolean; port?: number } = {}) {
+export async function startTestSmtp(options: { mode?: SmtpMode; starttls?: boolean; port?: number; acceptAfterMs?: number } = {}) {
   let mode: SmtpMode = options.mode ?? 'accept';
   const received: Received[] = [];
   const server = new SMTPServer({
@@ -33,7 +33,9 @@ export async function startTestSmtp(options: { mode?: SmtpMode; starttls?: boole
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
         };
         received.push({ envelope, raw, mail: await simpleParser(raw) });
-        callback();
+        // A server that is slow to say "250 OK" once it has the whole message.
+        if (options.acceptAfterMs) setTimeout(() => callback(), options.acceptAfterMs);
+        else callback();
       });
     },
   });
