@@ -1,24 +1,24 @@
 import { assign, fromPromise, setup, type AnyActorLogic } from 'xstate';
-import type { HeardFrom } from '../functions/referral/options.ts';
+import { stepById } from '../referral/catalogue.ts';
+import { siteMaySend } from '../referral/outcome.ts';
+import { assess, noSafeWay, type Assessment } from '../referral/rules.ts';
+import type { CampaignCode } from '../referral/vocabulary.ts';
 import type { AreaFacts } from './area-facts.ts';
-import type { detailsMachine, DetailsStep } from './details.ts';
 import { explainMachine, type ExplainOutput } from './explain.ts';
 import { botLine, personLine } from './log.ts';
-import { assess, referralPossible, type Assessment } from './outcome.ts';
-import { toReferral } from './referral.ts';
-import { screenMachine, type ScreenStep } from './screen.ts';
-import type { ChangeableField, SendOutput, sendMachine } from './send.ts';
-import type { Answers, Line, StepOutput } from './types.ts';
+import type { questionsMachine, QuestionsOutput } from './questions.ts';
+import type { sendMachine, SendOutput } from './send.ts';
+import type { Answers, Line } from './types.ts';
 
 /**
- * The guided conversation. It says what it is and is not, then offers: learn about restorative
- * justice (explain), check whether it could work (screen → outcome), ask for a referral (screen →
- * outcome → details → check and send), or find the local service. "I need help now" opens from any
- * step without losing the place; "start again" forgets everything.
+ * The guided conversation. It says what it is and is not, then offers: learn about restorative justice
+ * (explain), check whether it could work (the screening questions, then what the answers mean), ask for
+ * a referral (the same, then the referral questions, check your answers and send), or find the local
+ * service. "I need help now" opens from any step without losing the place; "Start again" asks first.
  *
- * Each phase is its own chart, invoked here; the phase hands back its answers and its part of the
- * transcript. Side effects are actors the island provides: looking a place up, loading an area's
- * facts, sending the referral. Nothing here touches React, fetch or the window.
+ * The questions are asked by one chart (questions.ts) that reads the catalogue; a Change link on check
+ * your answers runs it again from that step. Side effects are actors the island provides: looking a
+ * place up, loading an area's facts, sending the referral. Nothing here touches React, fetch or the window.
  */
 export type MenuChoice = 'learn' | 'check' | 'refer' | 'find';
 
@@ -29,24 +29,30 @@ export type ConversationEvent =
   | { type: 'nav.back' }
   | { type: 'help.open' }
   | { type: 'help.close' }
+  | { type: 'restart.ask' }
+  | { type: 'restart.cancel' }
+  /** Forgets everything at once (the quick exit, or "Start again" confirmed). */
   | { type: 'conversation.restart' }
-  /** What the page address says: the area the person came from, how they heard about us, where to start. */
-  | { type: 'conversation.preset'; area?: { code: string; name: string }; heardFrom?: HeardFrom; start?: MenuChoice };
+  /** What the page address says: the area the person came from, a campaign code, where to start. */
+  | { type: 'conversation.preset'; area?: { code: string; name: string }; campaign?: CampaignCode; start?: MenuChoice };
 
 type Context = {
   answers: Answers;
   transcript: Line[];
   nextId: number;
-  presetAreaName: string | undefined;
-  heardFromKnown: boolean;
+  presetArea: { code: string; name: string } | undefined;
   area: AreaFacts | undefined;
   assessment: Assessment | undefined;
+  /** The last screening step asked (Back from what the answers mean goes to it). */
+  lastScreenStep: string | undefined;
+  /** The last referral step asked (Back from check your answers goes to it). */
+  lastDetailsStep: string | undefined;
   idempotencyKey: string;
   reference: string | undefined;
-  change: ChangeableField | undefined;
+  delivery: 'confirmed' | 'unconfirmed' | undefined;
+  /** The step a Change link asks again. */
+  change: string | undefined;
 };
-
-const screenFields: readonly string[] = ['asker', 'place', 'harm', 'reported', 'responsibleKnown', 'admitted', 'stage', 'responsibleUnder18', 'askerUnder18'];
 
 function fresh(): Context {
   return {
@@ -56,20 +62,34 @@ function fresh(): Context {
       { id: 1, from: 'bot', key: 'conversation.menu' },
     ],
     nextId: 2,
-    presetAreaName: undefined,
-    heardFromKnown: false,
+    presetArea: undefined,
     area: undefined,
     assessment: undefined,
+    lastScreenStep: undefined,
+    lastDetailsStep: undefined,
     idempotencyKey: '',
     reference: undefined,
+    delivery: undefined,
     change: undefined,
   };
 }
 
+type Say = Pick<Context, 'transcript' | 'nextId'>;
+function bot(context: Say, key: string, vars?: Record<string, string>): Say {
+  const next = botLine({ log: context.transcript, nextId: context.nextId }, key, vars);
+  return { transcript: next.log, nextId: next.nextId };
+}
+function person(context: Say, key: string): Say {
+  const next = personLine({ log: context.transcript, nextId: context.nextId }, { key });
+  return { transcript: next.log, nextId: next.nextId };
+}
+
+const output = <T>(event: unknown) => (event as { output: T }).output;
+
 /**
- * Stands in for a phase chart that is supplied with `.provide()`: the referral phase (details, then
- * check and send) is loaded by the island only when someone asks for a referral, with the schema it
- * checks answers against, so the first page load stays small.
+ * Stands in for a chart supplied with `.provide()`: the island loads the question and send charts just
+ * after the page (they are not needed to show the menu), so the first download stays small. Tests
+ * provide them directly.
  */
 function providedLater<T extends AnyActorLogic>(name: string): T {
   return fromPromise(async () => {
@@ -77,28 +97,8 @@ function providedLater<T extends AnyActorLogic>(name: string): T {
   }) as unknown as T;
 }
 
-type PhaseDone = { output: StepOutput };
 
-/** What every screening phase starts from. */
-const screenInput = (context: Context) => ({ answers: context.answers, nextId: context.nextId, presetAreaName: context.presetAreaName });
-/** What every details phase starts from. */
-const detailsInput = (context: Context) => ({
-  answers: context.answers,
-  nextId: context.nextId,
-  providerName: context.area?.provider?.name ?? '',
-  heardFromKnown: context.heardFromKnown,
-});
-const phaseOutput = (event: unknown) => (event as PhaseDone).output;
-
-/** The transcript helpers (log.ts) over this chart's `transcript`. */
-function bot(context: Pick<Context, 'transcript' | 'nextId'>, key: string, vars?: Record<string, string>) {
-  const next = botLine({ log: context.transcript, nextId: context.nextId }, key, vars);
-  return { transcript: next.log, nextId: next.nextId };
-}
-function person(context: Pick<Context, 'transcript' | 'nextId'>, line: { key: string }) {
-  const next = personLine({ log: context.transcript, nextId: context.nextId }, line);
-  return { transcript: next.log, nextId: next.nextId };
-}
+const areaVars = (area: AreaFacts | undefined) => ({ area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' });
 
 export const conversationMachine = setup({
   types: {
@@ -107,76 +107,55 @@ export const conversationMachine = setup({
   },
   actors: {
     explain: explainMachine,
-    screen: screenMachine,
-    details: providedLater<typeof detailsMachine>('details'),
+    questions: providedLater<typeof questionsMachine>('questions'),
     send: providedLater<typeof sendMachine>('send'),
-    /** Loads an area's facts (provider, contacts, notes) from our own data. Provided by the island. */
-    loadArea: fromPromise<AreaFacts, { code: string }>(async () => {
-      throw new Error('loadArea is provided by the island');
-    }),
   },
   guards: {
     chose: ({ event }, params: { choice: MenuChoice }) => event.type === 'menu.choose' && event.choice === params.choice,
     startsWith: ({ event }, params: { choice: MenuChoice }) => event.type === 'conversation.preset' && event.start === params.choice,
-    wentBack: ({ event }) => phaseOutput(event).ended === 'back',
-    wantsCheck: ({ event }) => (event as unknown as { output: ExplainOutput }).output.ended === 'check',
-    canRefer: ({ context }) => Boolean(context.area?.acceptsReferrals && context.assessment && referralPossible(context.assessment)),
-    sent: ({ event }) => (event as unknown as { output: SendOutput }).output.ended === 'sent',
-    changeInScreen: ({ event }) => screenFields.includes((event as unknown as { output: SendOutput }).output.change ?? ''),
-    changeInDetails: ({ event }) => (event as unknown as { output: SendOutput }).output.ended === 'change',
+    wentBack: ({ event }) => output<QuestionsOutput>(event).ended === 'back',
+    wantsCheck: ({ event }) => output<ExplainOutput>(event).ended === 'check',
+    canRefer: ({ context }) => siteMaySend(context.answers, context.area),
+    sent: ({ event }) => output<SendOutput>(event).ended === 'sent',
+    changing: ({ event }) => output<SendOutput>(event).ended === 'change',
   },
   actions: {
-    echoMenu: assign(({ context, event }) => (event.type === 'menu.choose' ? person(context, { key: `conversation.choices.${event.choice}` }) : {})),
-    echo: assign(({ context }, params: { key: string }) => person(context, { key: params.key })),
+    echoMenu: assign(({ context, event }) => (event.type === 'menu.choose' ? person(context, `conversation.choices.${event.choice}`) : {})),
+    echo: assign(({ context }, params: { key: string }) => person(context, params.key)),
     sayMenu: assign(({ context }) => bot(context, 'conversation.menu')),
     applyPreset: assign(({ context, event }) => {
       if (event.type !== 'conversation.preset') return {};
       return {
-        answers: { ...context.answers, ...(event.area ? { area: event.area.code } : {}), ...(event.heardFrom ? { heardFrom: event.heardFrom } : {}) },
-        presetAreaName: event.area?.name ?? context.presetAreaName,
-        heardFromKnown: context.heardFromKnown || event.heardFrom !== undefined,
+        answers: { ...context.answers, ...(event.area ? { area: event.area.code } : {}), ...(event.campaign ? { campaign: event.campaign } : {}) },
+        presetArea: event.area ?? context.presetArea,
       };
     }),
-    takePhase: assign(({ context, event }) => {
-      const output = phaseOutput(event);
-      return {
-        answers: output.answers ?? context.answers,
-        transcript: [...context.transcript, ...output.log],
-        nextId: output.nextId,
-      };
+    takeQuestions: assign(({ context, event }) => {
+      const done = output<QuestionsOutput>(event);
+      return { answers: done.answers, transcript: [...context.transcript, ...done.log], nextId: done.nextId, area: done.area ?? context.area };
     }),
+    rememberLastScreenStep: assign(({ event }) => ({ lastScreenStep: output<QuestionsOutput>(event).lastStep })),
+    rememberLastDetailsStep: assign(({ event }) => ({ lastDetailsStep: output<QuestionsOutput>(event).lastStep })),
     takeLog: assign(({ context, event }) => {
-      const output = (event as unknown as { output: { log: Line[]; nextId: number } }).output;
-      return { transcript: [...context.transcript, ...output.log], nextId: output.nextId };
+      const done = output<{ log: Line[]; nextId: number }>(event);
+      return { transcript: [...context.transcript, ...done.log], nextId: done.nextId };
     }),
-    recordArea: assign(({ context, event }) => {
-      const area = (event as unknown as { output: AreaFacts }).output;
-      return { area, presetAreaName: area.name, assessment: context.answers.harm ? assess(toScreening(context.answers), context.answers.asker) : undefined };
-    }),
-    forgetArea: assign({ area: undefined }),
-    sayService: assign(({ context }) => bot(context, 'service.prompt', { area: context.area?.name ?? '' })),
-    sayAreaUnavailable: assign(({ context }) => bot(context, 'outcome.areaUnavailable')),
-    sayOutcome: assign(({ context }) => {
-      const assessment = context.assessment;
-      if (!assessment) return {};
-      const area = context.area;
-      let next = bot(context, `outcome.kinds.${assessment.kind}`, { area: area?.name ?? '' });
-      for (const reason of assessment.reasons) next = bot({ ...next }, `outcome.reasons.${reason}`);
-      for (const note of assessment.notes) next = bot({ ...next }, `outcome.notes.${note}`);
-      if (area) next = bot(next, area.provider ? 'outcome.provider' : 'outcome.noProvider', { area: area.name, provider: area.provider?.name ?? '' });
-      if (area && referralPossible(assessment)) next = bot(next, area.acceptsReferrals ? 'outcome.offerReferral' : 'outcome.contactDirectly', { provider: area.provider?.name ?? '' });
-      return next;
-    }),
+    sayService: assign(({ context }) => bot(context, 'service.prompt', areaVars(context.area))),
+    /**
+     * What the answers mean (referral/outcome.ts) is shown under its own heading below the transcript,
+     * which records only that it was said; the assessment is kept for the island to show.
+     */
+    sayOutcome: assign(({ context }) => ({ ...bot(context, 'outcome.said'), assessment: assess(context.answers) })),
+    sayNoSafeWay: assign(({ context }) => (noSafeWay(context.answers) ? bot(context, 'noSafeWay', areaVars(context.area)) : {})),
     newKey: assign({ idempotencyKey: () => globalThis.crypto.randomUUID() }),
     takeSent: assign(({ context, event }) => {
-      const output = (event as unknown as { output: SendOutput }).output;
-      return { transcript: [...context.transcript, ...output.log], nextId: output.nextId, reference: output.reference };
+      const done = output<SendOutput>(event);
+      return { transcript: [...context.transcript, ...done.log], nextId: done.nextId, reference: done.reference, delivery: done.delivery };
     }),
     takeChange: assign(({ context, event }) => {
-      const output = (event as unknown as { output: SendOutput }).output;
-      return { transcript: [...context.transcript, ...output.log], nextId: output.nextId, change: output.change };
+      const done = output<SendOutput>(event);
+      return { transcript: [...context.transcript, ...done.log], nextId: done.nextId, change: done.change };
     }),
-    reassess: assign(({ context }) => ({ assessment: assess(toScreening(context.answers), context.answers.asker) })),
     restart: assign(() => fresh()),
   },
 }).createMachine({
@@ -190,8 +169,10 @@ export const conversationMachine = setup({
     help: {
       initial: 'closed',
       states: {
-        closed: { on: { 'help.open': 'open' } },
-        open: { meta: { step: 'help' }, on: { 'help.close': 'closed' } },
+        closed: { on: { 'help.open': 'open', 'restart.ask': 'confirmingRestart' } },
+        open: { meta: { step: 'help' }, on: { 'help.close': 'closed', 'restart.ask': 'confirmingRestart' } },
+        // "Start again" clears everything, so it asks first; "no" leaves the conversation as it was.
+        confirmingRestart: { meta: { step: 'confirmRestart' }, on: { 'restart.cancel': 'closed', 'help.open': 'open' } },
       },
     },
     flow: {
@@ -234,21 +215,12 @@ export const conversationMachine = setup({
         finding: {
           invoke: {
             id: 'phase',
-            src: 'screen',
-            input: ({ context }) => ({ ...screenInput(context), scope: 'place' as const }),
+            src: 'questions',
+            input: ({ context }) => ({ answers: context.answers, phase: 'screen' as const, nextId: context.nextId, only: ['area'], presetArea: context.presetArea, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
-              { actions: 'takePhase', target: 'loadingService' },
+              { guard: 'wentBack', actions: 'takeQuestions', target: 'menu' },
+              { actions: ['takeQuestions', 'sayService'], target: 'service' },
             ],
-          },
-        },
-        loadingService: {
-          invoke: {
-            id: 'area',
-            src: 'loadArea',
-            input: ({ context }) => ({ code: context.answers.area ?? '' }),
-            onDone: { actions: ['recordArea', 'sayService'], target: 'service' },
-            onError: { actions: ['forgetArea', 'sayAreaUnavailable'], target: 'service' },
           },
         },
         service: {
@@ -265,33 +237,24 @@ export const conversationMachine = setup({
         screening: {
           invoke: {
             id: 'phase',
-            src: 'screen',
-            input: ({ context }) => screenInput(context),
+            src: 'questions',
+            input: ({ context }) => ({ answers: context.answers, phase: 'screen' as const, nextId: context.nextId, presetArea: context.presetArea, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
-              { actions: 'takePhase', target: 'assessing' },
+              { guard: 'wentBack', actions: 'takeQuestions', target: 'menu' },
+              { actions: ['takeQuestions', 'rememberLastScreenStep', 'sayOutcome'], target: 'outcome' },
             ],
           },
         },
         resuming: {
-          // Back from the outcome: the last screening question again.
+          // Back from what the answers mean: the last screening question again, then on as before.
           invoke: {
             id: 'phase',
-            src: 'screen',
-            input: ({ context }) => ({ ...screenInput(context), startAt: 'askerUnder18' as ScreenStep }),
+            src: 'questions',
+            input: ({ context }) => ({ answers: context.answers, phase: 'screen' as const, nextId: context.nextId, startAt: context.lastScreenStep, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: 'takePhase', target: 'menu' },
-              { actions: 'takePhase', target: 'assessing' },
+              { guard: 'wentBack', actions: 'takeQuestions', target: 'screening' },
+              { actions: ['takeQuestions', 'rememberLastScreenStep', 'sayOutcome'], target: 'outcome' },
             ],
-          },
-        },
-        assessing: {
-          invoke: {
-            id: 'area',
-            src: 'loadArea',
-            input: ({ context }) => ({ code: context.answers.area ?? '' }),
-            onDone: { actions: ['recordArea', 'sayOutcome'], target: 'outcome' },
-            onError: { actions: ['forgetArea', 'reassess', 'sayAreaUnavailable', 'sayOutcome'], target: 'outcome' },
           },
         },
         outcome: {
@@ -305,85 +268,59 @@ export const conversationMachine = setup({
         details: {
           invoke: {
             id: 'phase',
-            src: 'details',
-            input: ({ context }) => ({ ...detailsInput(context), answers: { language: 'English', ...context.answers } }),
+            src: 'questions',
+            input: ({ context }) => ({ answers: context.answers, phase: 'details' as const, nextId: context.nextId, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: ['takePhase', 'sayOutcome'], target: 'outcome' },
-              { actions: ['takePhase', 'newKey'], target: 'checking' },
+              { guard: 'wentBack', actions: ['takeQuestions', 'sayOutcome'], target: 'outcome' },
+              { actions: ['takeQuestions', 'rememberLastDetailsStep', 'sayNoSafeWay', 'newKey'], target: 'checking' },
             ],
           },
         },
-        lastDetail: {
-          // Back from check your answers: the last details question again.
+        lastDetails: {
+          // Back from check your answers: the last referral question again, then on as before.
           invoke: {
             id: 'phase',
-            src: 'details',
-            input: ({ context }) => ({ ...detailsInput(context), startAt: 'consent' as DetailsStep }),
-            onDone: { actions: ['takePhase', 'newKey'], target: 'checking' },
+            src: 'questions',
+            input: ({ context }) => ({ answers: context.answers, phase: 'details' as const, nextId: context.nextId, startAt: context.lastDetailsStep, area: context.area }),
+            onDone: [
+              { guard: 'wentBack', actions: 'takeQuestions', target: 'details' },
+              { actions: ['takeQuestions', 'rememberLastDetailsStep', 'newKey'], target: 'checking' },
+            ],
           },
         },
         checking: {
           invoke: {
             id: 'phase',
             src: 'send',
-            input: ({ context }) => ({
-              referral: toReferral(context.answers, { idempotencyKey: context.idempotencyKey }),
-              providerName: context.area?.provider?.name ?? '',
-              nextId: context.nextId,
-            }),
+            input: ({ context }) => ({ answers: context.answers, idempotencyKey: context.idempotencyKey, area: context.area, nextId: context.nextId }),
             onDone: [
               { guard: 'sent', actions: 'takeSent', target: 'sent' },
-              { guard: 'changeInScreen', actions: 'takeChange', target: 'changingScreen' },
-              { guard: 'changeInDetails', actions: 'takeChange', target: 'changingDetails' },
-              { actions: 'takeLog', target: 'lastDetail' },
+              { guard: 'changing', actions: 'takeChange', target: 'changing' },
+              { actions: 'takeLog', target: 'lastDetails' },
             ],
           },
         },
-        changingScreen: {
+        changing: {
           invoke: {
             id: 'phase',
-            src: 'screen',
-            input: ({ context }) => ({ ...screenInput(context), presetAreaName: undefined, mode: 'change' as const, startAt: context.change as ScreenStep }),
-            onDone: { actions: ['takePhase', 'newKey'], target: 'reassessing' },
+            src: 'questions',
+            input: ({ context }) => ({
+              answers: context.answers,
+              phase: stepById(context.change ?? '')?.phase ?? 'details',
+              nextId: context.nextId,
+              mode: 'change' as const,
+              startAt: context.change,
+              area: context.area,
+            }),
+            onDone: { actions: ['takeQuestions', 'newKey'], target: 'afterChange' },
           },
         },
-        reassessing: {
-          invoke: {
-            id: 'area',
-            src: 'loadArea',
-            input: ({ context }) => ({ code: context.answers.area ?? '' }),
-            onDone: [
-              { actions: 'recordArea', target: 'afterReassessing' },
-            ],
-            onError: { actions: ['forgetArea', 'reassess', 'sayAreaUnavailable', 'sayOutcome'], target: 'outcome' },
-          },
-        },
-        afterReassessing: {
-          // A changed answer can mean a referral is no longer possible here: then say why.
+        afterChange: {
+          // A changed answer can mean this site may no longer send it: then say why.
           always: [{ guard: 'canRefer', target: 'checking' }, { actions: 'sayOutcome', target: 'outcome' }],
-        },
-        changingDetails: {
-          invoke: {
-            id: 'phase',
-            src: 'details',
-            input: ({ context }) => ({ ...detailsInput(context), mode: 'change' as const, startAt: context.change as DetailsStep }),
-            onDone: { actions: ['takePhase', 'newKey'], target: 'checking' },
-          },
         },
         sent: { meta: { step: 'sent' } },
       },
     },
   },
 });
-
-function toScreening(answers: Answers) {
-  return {
-    harm: answers.harm ?? 'prefer-not-to-say',
-    reported: answers.reported ?? 'not-sure',
-    responsibleKnown: answers.responsibleKnown ?? 'not-sure',
-    admitted: answers.admitted ?? 'not-sure',
-    stage: answers.stage ?? 'not-sure',
-    responsibleUnder18: answers.responsibleUnder18 ?? 'not-sure',
-    askerUnder18: answers.askerUnder18 ?? 'prefer-not-to-say',
-  } as const;
-}

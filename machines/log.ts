@@ -6,10 +6,10 @@ import type { Line } from './types.ts';
  */
 type Logged = { log: Line[]; nextId: number };
 
-export function botLine(context: Logged, key: string, vars?: Record<string, string>): Logged {
-  return { log: [...context.log, { id: context.nextId, from: 'bot', key, ...(vars ? { vars } : {}) }], nextId: context.nextId + 1 };
+export function botLine(context: Logged, key: string, vars?: Record<string, string>, variant?: string): Logged {
+  return { log: [...context.log, { id: context.nextId, from: 'bot', key, ...(vars ? { vars } : {}), ...(variant ? { variant } : {}) }], nextId: context.nextId + 1 };
 }
 
-export function personLine(context: Logged, line: { key?: string; keys?: string[]; text?: string }): Logged {
+export function personLine(context: Logged, line: { key?: string; keys?: string[]; text?: string; vars?: Record<string, string>; variant?: string }): Logged {
   return { log: [...context.log, { id: context.nextId, from: 'person', ...line }], nextId: context.nextId + 1 };
 }

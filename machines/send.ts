@@ -1,44 +1,41 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { ReferralInput } from '../functions/referral/schema.ts';
-import { validateReferral } from '../functions/referral/validate.ts';
+import { stepById, stepsAsked } from '../referral/catalogue.ts';
+import { answersComplete } from '../referral/complete.ts';
+import type { Referral } from '../referral/schema.ts';
+import type { AreaFacts } from './area-facts.ts';
 import { botLine, personLine } from './log.ts';
-import type { Line, Problem } from './types.ts';
+import type { Answers, Line } from './types.ts';
 
 /**
  * Check your answers, then send: the person sees every answer with a Change link; the send button
- * says what it does; "sending" until the function answers; then the reference, or on failure a calm
- * message, every answer still in memory, and "try again" with the same idempotency key (so a retry
+ * names who receives it; "sending" until the function answers; then the reference, or on failure a
+ * calm message, every answer still in memory, and "try again" with the same idempotency key (so a retry
  * can never send twice). The sending itself is the `submitReferral` actor the island provides.
  */
 export type SubmitFailure = {
   /** `unavailable`: delivery or the network failed (try again); `not-accepting`: use the contacts; `invalid`: the answers need a change; `busy`: wait and try again. */
   kind: 'unavailable' | 'not-accepting' | 'invalid' | 'busy';
 };
+export type Submitted = { reference: string; delivery?: 'confirmed' | 'unconfirmed' };
 
-/** Answers the Change links on check your answers can go back to. */
-export const changeableFields = [
-  'asker', 'place', 'harm', 'reported', 'responsibleKnown', 'admitted', 'stage', 'responsibleUnder18', 'askerUnder18',
-  'name', 'contactMethods', 'language', 'accessNeeds', 'ways', 'crimeReference', 'message', 'heardFrom', 'consent',
-] as const;
-export type ChangeableField = (typeof changeableFields)[number];
-
-export type SendInput = { referral: ReferralInput; providerName: string; nextId: number };
-export type SendOutput = { ended: 'sent' | 'change' | 'back'; reference?: string; change?: ChangeableField; log: Line[]; nextId: number };
-export type SendEvent = { type: 'referral.send' } | { type: 'referral.retry' } | { type: 'answer.change'; field: string } | { type: 'nav.back' };
+export type SendInput = { answers: Answers; idempotencyKey: string; area: AreaFacts | undefined; nextId: number };
+export type SendOutput = { ended: 'sent' | 'change' | 'back'; reference?: string; delivery?: 'confirmed' | 'unconfirmed'; change?: string; log: Line[]; nextId: number };
+export type SendEvent = { type: 'referral.send' } | { type: 'referral.retry' } | { type: 'answer.change'; step: string } | { type: 'nav.back' };
 
 type Context = {
-  referral: ReferralInput;
-  providerName: string;
+  referral: Referral;
+  area: AreaFacts | undefined;
   log: Line[];
   nextId: number;
   failure: SubmitFailure['kind'] | undefined;
-  error: Problem | undefined;
+  problem: string | undefined;
   reference: string | undefined;
-  change: ChangeableField | undefined;
+  delivery: 'confirmed' | 'unconfirmed' | undefined;
+  change: string | undefined;
   ended: SendOutput['ended'];
 };
 
-const isChangeable = (value: string): value is ChangeableField => (changeableFields as readonly string[]).includes(value);
+const recipient = (context: Context) => ({ recipient: context.area?.recipient ?? '' });
 
 export const sendMachine = setup({
   types: {
@@ -49,46 +46,48 @@ export const sendMachine = setup({
   },
   actors: {
     /** Posts the referral to /api/referral. Provided by the island (no fetch in the charts). */
-    submitReferral: fromPromise<{ reference: string }, { referral: ReferralInput }>(async () => {
+    submitReferral: fromPromise<Submitted, { referral: Referral }>(async () => {
       throw new Error('submitReferral is provided by the island');
     }),
   },
   guards: {
-    referralIsComplete: ({ context }) => validateReferral(context.referral).ok,
-    canChange: ({ event }) => event.type === 'answer.change' && isChangeable(event.field),
+    referralIsComplete: ({ context }) => answersComplete(context.referral.answers).length === 0,
+    /** A Change link goes to a step that was asked. */
+    canChange: ({ context, event }) => event.type === 'answer.change' && stepsAsked(context.referral.answers).includes(event.step) && Boolean(stepById(event.step)),
     failedToDeliver: ({ context }) => context.failure === 'unavailable' || context.failure === 'busy',
   },
   actions: {
-    askCheck: assign(({ context }) => botLine(context, 'check.prompt', { provider: context.providerName })),
+    askCheck: assign(({ context }) => botLine(context, 'check.prompt', recipient(context))),
     echo: assign(({ context }, params: { key: string }) => personLine(context, { key: params.key })),
-    saySending: assign(({ context }) => botLine(context, 'sending.prompt', { provider: context.providerName })),
+    saySending: assign(({ context }) => botLine(context, 'sending.prompt', recipient(context))),
     recordSent: assign(({ context, event }) => {
-      const { reference } = (event as unknown as { output: { reference: string } }).output;
-      return { ...botLine(context, 'sent.prompt', { reference, provider: context.providerName }), reference, failure: undefined };
+      const { reference, delivery = 'confirmed' } = (event as unknown as { output: Submitted }).output;
+      const key = delivery === 'unconfirmed' ? 'sent.unconfirmed' : 'sent.prompt';
+      return { ...botLine(context, key, { reference, ...recipient(context) }), reference, delivery, failure: undefined, ended: 'sent' as const };
     }),
     recordFailure: assign(({ context, event }) => {
       const error = (event as unknown as { error: unknown }).error;
       const kind = (error as Partial<SubmitFailure> | undefined)?.kind ?? 'unavailable';
-      return { ...botLine(context, `failed.${kind}`, { provider: context.providerName }), failure: kind };
+      return { ...botLine(context, `failed.${kind}`, recipient(context)), failure: kind };
     }),
     recordChange: assign(({ context, event }) => {
-      if (event.type !== 'answer.change' || !isChangeable(event.field)) return {};
-      return { ...personLine(context, { key: `check.change.${event.field}` }), change: event.field, ended: 'change' as const };
+      if (event.type !== 'answer.change') return {};
+      return { ...personLine(context, { key: `questions.${stepById(event.step)?.fields[0]?.id ?? event.step}.change` }), change: event.step, ended: 'change' as const };
     }),
-    setIncomplete: assign({ error: { key: 'check.errors.incomplete' } }),
+    setIncomplete: assign({ problem: 'check.errors.incomplete' }),
     endBack: assign({ ended: 'back' as const }),
-    endSent: assign({ ended: 'sent' as const }),
   },
 }).createMachine({
   id: 'send',
   context: ({ input }) => ({
-    referral: input.referral,
-    providerName: input.providerName,
+    referral: { answers: input.answers as Referral['answers'], idempotencyKey: input.idempotencyKey },
+    area: input.area,
     log: [],
     nextId: input.nextId,
     failure: undefined,
-    error: undefined,
+    problem: undefined,
     reference: undefined,
+    delivery: undefined,
     change: undefined,
     ended: 'back',
   }),
@@ -113,7 +112,7 @@ export const sendMachine = setup({
         id: 'submit',
         src: 'submitReferral',
         input: ({ context }) => ({ referral: context.referral }),
-        onDone: { actions: ['recordSent', 'endSent'], target: 'sent' },
+        onDone: { actions: 'recordSent', target: 'finished' },
         onError: { actions: 'recordFailure', target: 'failed' },
       },
     },
@@ -124,8 +123,7 @@ export const sendMachine = setup({
         'answer.change': { guard: 'canChange', actions: 'recordChange', target: 'finished' },
       },
     },
-    sent: { type: 'final' },
     finished: { type: 'final' },
   },
-  output: ({ context }) => ({ ended: context.ended, reference: context.reference, change: context.change, log: context.log, nextId: context.nextId }),
+  output: ({ context }) => ({ ended: context.ended, reference: context.reference, delivery: context.delivery, change: context.change, log: context.log, nextId: context.nextId }),
 });

@@ -1,40 +1,45 @@
-import words from '../../content/referral/email.json' with { type: 'json' };
+import { randomBytes } from 'node:crypto';
+import { shownFields, type Field, type Section } from '../../referral/catalogue.ts';
+import { flags, isDomestic, noSafeWay, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
+import { REFERRAL_VERSION, type Referral } from '../../referral/schema.ts';
+import type { ContactWay } from '../../referral/vocabulary.ts';
+import { areaByCode } from '../../src/lib/areas.ts';
 import { escapeHtml } from '../../src/lib/html.ts';
-import { fill } from '../../src/lib/words.ts';
-import { assess } from '../../machines/outcome.ts';
-import type { Referral } from './schema.ts';
+import { fill, lookup, type Words } from '../../src/lib/words.ts';
+import type { Route } from './route.ts';
 
 /**
  * Composes the referral email, apart from sending it. The same structure every time: a generic
- * subject with no personal data; a body that opens with how it is (and is not) safe to make contact
- * and the case flags; then every answer in a fixed order with plain labels; then what the person was
- * told would happen next. A JSON attachment carries the referral for import.
+ * subject with no personal data; a body that opens with the safety block (each safe way of contact with
+ * its safe times, each unsafe way as "do not", whether the service may be named, the flags from the
+ * rules, the contact details to copy); then, for the national route, which area and its local service;
+ * then every answer in the catalogue's order and sections, with plain labels; then what the person was
+ * told would happen next. A JSON attachment carries the referral for import. There is never a Reply-To:
+ * a reply could quote the referral to an inbox someone else reads.
  */
-
-export const ATTACHMENT_VERSION = 'referral.v1';
+export const ATTACHMENT_VERSION = REFERRAL_VERSION;
 
 export type ComposeInput = {
   referral: Referral;
   reference: string;
-  areaName: string;
-  providerName: string;
-  /** The inbox the email goes to (already routed from our own data). */
-  to: string;
-  /** The sender, from MAIL_FROM. */
+  route: Extract<Route, { ok: true }>;
+  /** The sender, from MAIL_FROM; the Message-ID uses its domain. */
   from: string;
-  /** When the referral was received. */
   receivedAt: Date;
-  /** Staging: the email goes to a test inbox instead of `intendedFor`. */
-  test?: { intendedFor: string };
+  /** The site's public origin, for the address of the published JSON Schema. */
+  siteOrigin: string;
+  /** `redirect`: staging sent it to a test inbox; `test`: a test referral (npm run referral:test). */
+  test?: 'redirect' | 'test';
+  words: Words;
 };
 
 export type ComposedEmail = {
   from: string;
   to: string;
-  replyTo?: string;
   subject: string;
   text: string;
   html: string;
+  messageId: string;
   headers: Record<string, string>;
   attachments: { filename: string; content: string; contentType: string }[];
 };
@@ -43,156 +48,182 @@ export type ReferralAttachment = {
   version: typeof ATTACHMENT_VERSION;
   reference: string;
   receivedAt: string;
+  route: { kind: 'local' | 'national'; recipient: string };
   area: { code: string; name: string };
-  provider: { name: string };
-  referral: Referral;
+  referral: Pick<Referral, 'answers' | 'idempotencyKey'>;
 };
 
-type Section = { heading: string; lines: string[] };
+type Block = { heading: string; lines: string[] };
 type Row = { label: string; value: string };
+type Body = { title: string; notices: string[]; safety: Block[]; intro: string; national: Block | undefined; sections: { heading: string; rows: Row[] }[]; next: string[]; note: string; footer: string };
 
-const londonTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
+const londonTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
 export function composeReferralEmail(input: ComposeInput): ComposedEmail {
-  const { referral, reference, providerName } = input;
+  const { referral, reference, route } = input;
+  const w = (key: string, vars: Record<string, string> = {}) => fill(lookup(input.words, `email.${key}`) ?? `[email.${key}]`, vars);
+  const answers = referral.answers;
+  const area = route.area;
   const received = londonTime.format(input.receivedAt);
-  const vars = { reference, provider: providerName, area: input.areaName, name: referral.name, received };
-  const safety = safetySections(referral);
-  const rows = answerRows(input, received);
-  const next = words.nextSteps.map((step) => fill(step, vars));
+  const vars = { reference, recipient: route.recipient, area: area.name, name: String(answers.name ?? ''), received };
   const file = `referral-${reference}.json`;
-  const intro = fill(words.intro, vars);
-  const testNotice = input.test ? fill(words.testNotice, { to: input.test.intendedFor }) : undefined;
+  const notices = [
+    ...(input.test === 'test' ? [w('testNotice', { to: route.intendedFor })] : []),
+    ...(input.test === 'redirect' ? [w('redirectNotice', { to: route.intendedFor })] : []),
+    w('doNotReply'),
+  ];
   const attachment: ReferralAttachment = {
     version: ATTACHMENT_VERSION,
     reference,
     receivedAt: input.receivedAt.toISOString(),
-    area: { code: referral.area, name: input.areaName },
-    provider: { name: providerName },
-    referral: withoutBotFields(referral),
+    route: { kind: route.kind, recipient: route.recipient },
+    area: { code: area.code, name: area.name },
+    referral: { answers, idempotencyKey: referral.idempotencyKey },
   };
+  const body: Body = {
+    title: w('title', vars),
+    notices,
+    safety: safetyBlocks(referral, reference, w, input.words),
+    intro: w('intro', vars),
+    national: route.kind === 'national' ? nationalBlock(route, w) : undefined,
+    sections: answerSections(referral, input.words, (key, extra = {}) => w(key, { ...vars, ...extra })),
+    next: nextSteps(referral, route, vars, input.words),
+    note: w('attachmentNote', { file, version: ATTACHMENT_VERSION, schema: `${input.siteOrigin}/schemas/${ATTACHMENT_VERSION}.json` }),
+    footer: w('footer', vars),
+  };
+  const domain = /@([^>\s]+)>?\s*$/.exec(input.from)?.[1] ?? 'localhost';
   return {
     from: input.from,
-    to: input.to,
-    // Only when they said email is safe: otherwise a reply could reach the wrong person.
-    replyTo: referral.contact.email?.safeToEmail ? referral.contact.email.address : undefined,
-    subject: (input.test ? words.testSubjectPrefix : '') + fill(words.subject, vars),
-    text: textBody({ title: fill(words.title, vars), testNotice, intro, safety, rows, next, note: fill(words.attachmentNote, { file, version: ATTACHMENT_VERSION }), footer: fill(words.footer, vars) }),
-    html: htmlBody({ title: fill(words.title, vars), testNotice, intro, safety, rows, next, note: fill(words.attachmentNote, { file, version: ATTACHMENT_VERSION }), footer: fill(words.footer, vars) }),
-    headers: { 'X-Referral-Reference': reference },
+    to: route.to,
+    subject: (input.test ? w('testSubjectPrefix') : '') + w('subject', vars),
+    text: textBody(body, w('answersHeading'), w('nextHeading')),
+    html: htmlBody(body, w('answersHeading'), w('nextHeading')),
+    // The sender's own domain, never this machine's name.
+    messageId: `<${reference}.${randomBytes(6).toString('hex')}@${domain}>`,
+    headers: { 'X-Referral-Reference': reference, 'Auto-Submitted': 'auto-generated' },
     attachments: [{ filename: file, content: `${JSON.stringify(attachment, null, 2)}\n`, contentType: 'application/json' }],
   };
 }
 
-function withoutBotFields(referral: Referral): Referral {
-  const { website: _website, token: _token, ...rest } = referral;
-  return rest;
-}
-
-/** How it is safe to make contact, how it is not, and the flags a provider must see first. */
-function safetySections(referral: Referral): Section[] {
-  const c = words.contact;
-  const safe: string[] = [];
-  const unsafe: string[] = [];
-  const { phone, email } = referral.contact;
-  if (phone) {
-    const number = phone.number;
-    (phone.safeToCall ? safe : unsafe).push(fill(phone.safeToCall ? c.callSafe : c.callUnsafe, { number }));
-    (phone.safeToText ? safe : unsafe).push(fill(phone.safeToText ? c.textSafe : c.textUnsafe, { number }));
-    (phone.safeForVoicemail ? safe : unsafe).push(phone.safeForVoicemail ? c.voicemailSafe : c.voicemailUnsafe);
-    (phone.mayNameService ? safe : unsafe).push(phone.mayNameService ? c.phoneNameSafe : c.phoneNameUnsafe);
-    if (phone.bestTimes) safe.push(fill(c.bestTimes, { times: phone.bestTimes }));
+/** How it is safe to make contact, how it is not, whether the service may be named, the flags, and the details to copy. */
+function safetyBlocks(referral: Referral, reference: string, w: (key: string, vars?: Record<string, string>) => string, words: Words): Block[] {
+  const answers = referral.answers;
+  const phone = String(answers.phone ?? '');
+  const email = String(answers.email ?? '');
+  const wayLine = (way: ContactWay) => {
+    const base = way === 'email' ? w('contact.email', { address: email }) : w(`contact.${way}`, { number: phone });
+    const times = safeTimes(answers, way);
+    return `${base} (${times ? w('contact.times', { times }) : w('contact.anyTime')})`;
+  };
+  const dont: Record<ContactWay, string> = { call: 'contact.dontCall', text: 'contact.dontText', voicemail: 'contact.dontVoicemail', email: 'contact.dontEmail' };
+  const blocks: Block[] = [];
+  if (noSafeWay(answers)) {
+    blocks.push({ heading: w('safetyHeading'), lines: [w('contact.noSafeWay', { reference })] });
   } else {
-    safe.push(c.noPhone);
+    blocks.push({ heading: `${w('safetyHeading')}. ${w('safeHeading')}:`, lines: safeWays(answers).map(wayLine) });
+    blocks.push({ heading: `${w('unsafeHeading')}:`, lines: unsafeWays(answers).map((way) => w(dont[way])) });
+    blocks.push({ heading: `${w('namingHeading')}:`, lines: [w(answers.mayName === 'yes' ? 'contact.mayName' : 'contact.mayNotName')] });
   }
-  if (email) {
-    (email.safeToEmail ? safe : unsafe).push(fill(email.safeToEmail ? c.emailSafe : c.emailUnsafe, { address: email.address }));
-    (email.mayNameService ? safe : unsafe).push(email.mayNameService ? c.emailNameSafe : c.emailNameUnsafe);
-  } else {
-    safe.push(c.noEmail);
+  blocks.push({ heading: `${w('flagsHeading')}:`, lines: flagLines(referral, w, words) });
+  const details = [...(phone ? [w('contact.phone', { number: phone })] : []), ...(email ? [w('contact.emailAddress', { address: email })] : [])];
+  blocks.push({ heading: `${w('contactHeading')}:`, lines: details.length > 0 ? details : [w('contact.noDetails')] });
+  return blocks;
+}
+
+function flagLines(referral: Referral, w: (key: string, vars?: Record<string, string>) => string, words: Words): string[] {
+  const answers = referral.answers;
+  const value = (id: string, option: string) => lookup(words, `email.fields.${id}.values.${option}`) ?? option;
+  const lines: string[] = [];
+  for (const flag of flags(answers)) {
+    if (flag === 'asker-under-18') {
+      lines.push(w('flags.asker-under-18', { age: value('askerAge', String(answers.askerAge)) }));
+      if (answers.trustedAdult) lines.push(w('flags.trusted-adult', { adult: `${value('trustedAdult', String(answers.trustedAdult))}${answers.trustedAdultContact ? `: ${answers.trustedAdultContact}` : ''}` }));
+    } else if (flag === 'sensitive') {
+      lines.push(w('flags.sensitive', { harm: value('harm', String(answers.harm)) }));
+      if (isDomestic(answers) && answers.harm !== 'domestic-abuse') lines.push(w('flags.domestic'));
+    } else if (flag === 'on-hold') {
+      lines.push(w('flags.on-hold', { stage: value('stage', String(answers.stage)).toLowerCase() }));
+    } else {
+      lines.push(w(`flags.${flag}`));
+    }
   }
-  return [
-    { heading: `${words.safetyHeading}. ${words.safeHeading}:`, lines: safe },
-    { heading: `${words.unsafeHeading}:`, lines: unsafe },
-    { heading: `${words.flagsHeading}:`, lines: flags(referral) },
-  ];
+  return lines.length > 0 ? lines : [w('flags.none')];
 }
 
-/**
- * The flags come from the same outcome rules the conversation uses (machines/outcome.ts); the email
- * adds what a provider needs on top: answers the person was not sure of, and referrals for someone else.
- */
-function flags(referral: Referral): string[] {
-  const f = words.flags;
-  const s = referral.screening;
-  const { kind, reasons, notes } = assess(s, referral.asker);
-  const list: string[] = [];
-  if (notes.includes('sensitive')) list.push(fill(f.sensitive, { harm: words.values.harm[s.harm] }));
-  if (notes.includes('responsible-under-18')) list.push(f.responsibleUnder18);
-  if (s.responsibleUnder18 === 'not-sure') list.push(f.responsibleUnder18NotSure);
-  if (notes.includes('asker-under-18')) list.push(f.askerUnder18);
-  if (kind === 'on-hold') list.push(fill(f.onHold, { stage: words.values.stage[s.stage].toLowerCase() }));
-  if (reasons.includes('denied') || s.admitted === 'not-sure') list.push(f.notAdmitted);
-  if (reasons.includes('nobody-identified') || s.responsibleKnown === 'not-sure') list.push(f.notKnown);
-  if (referral.asker === 'on-behalf') list.push(f.onBehalf);
-  if (notes.includes('asker-is-responsible')) list.push(f.personResponsible);
-  return list.length > 0 ? list : [f.none];
+/** For the national route: which area the person is in, and what we know of its local service. */
+function nationalBlock(route: Extract<Route, { ok: true }>, w: (key: string, vars?: Record<string, string>) => string): Block {
+  const { area } = route;
+  const provider = area.provider;
+  const lines = [w('nationalRoute', { area: area.name, recipient: route.recipient })];
+  if (!provider) lines.push(w('localServiceNone', { area: area.name }));
+  else {
+    lines.push(`${provider.service ? `${provider.service} (${provider.name})` : provider.name}`);
+    for (const phone of provider.phones) lines.push(`${phone.label}: ${phone.number}`);
+    for (const email of provider.emails) lines.push(`${email.label}: ${email.address}`);
+    if (provider.website) lines.push(`${provider.website.label}: ${provider.website.url}`);
+  }
+  return { heading: w('localServiceHeading', { area: area.name }), lines };
 }
 
-/** Every answer, in the same order for every referral. */
-function answerRows(input: ComposeInput, received: string): Row[] {
-  const { referral, reference } = input;
-  const l = words.labels;
-  const v = words.values;
-  const s = referral.screening;
-  const yesNo = (value: boolean) => (value ? words.yes : words.no);
-  const optional = (value: string | undefined) => value ?? words.notGiven;
-  const { phone, email } = referral.contact;
-  return [
-    { label: l.reference, value: reference },
-    { label: l.area, value: input.areaName },
-    { label: l.received, value: received },
-    { label: l.name, value: referral.name },
-    { label: l.asker, value: v.asker[referral.asker] },
-    { label: l.harm, value: v.harm[s.harm] },
-    { label: l.reported, value: v.yesNoNotSure[s.reported] },
-    { label: l.responsibleKnown, value: v.yesNoNotSure[s.responsibleKnown] },
-    { label: l.admitted, value: v.admitted[s.admitted] },
-    { label: l.stage, value: v.stage[s.stage] },
-    { label: l.responsibleUnder18, value: v.yesNoNotSure[s.responsibleUnder18] },
-    { label: l.askerUnder18, value: v.askerUnder18[s.askerUnder18] },
-    { label: l.ways, value: referral.ways.map((way) => v.ways[way]).join('; ') },
-    { label: l.phone, value: optional(phone?.number) },
-    { label: l.email, value: optional(email?.address) },
-    { label: l.language, value: referral.language.name },
-    { label: l.interpreter, value: yesNo(referral.language.interpreter) },
-    { label: l.accessNeeds, value: optional(referral.accessNeeds) },
-    { label: l.crimeReference, value: optional(referral.crimeReference) },
-    { label: l.message, value: optional(referral.message) },
-    { label: l.heardFrom, value: referral.heardFrom ? v.heardFrom[referral.heardFrom] : words.notGiven },
-    { label: l.consent, value: fill(words.consentGiven, { provider: input.providerName }) },
-  ];
+/** Every answer, by section, in the catalogue's order. */
+function answerSections(referral: Referral, words: Words, w: (key: string, vars?: Record<string, string>) => string): { heading: string; rows: Row[] }[] {
+  const answers = referral.answers;
+  const sections = new Map<Section, Row[]>();
+  for (const entry of shownFields(answers)) {
+    const row = { label: lookup(words, `email.fields.${entry.id}.label`) ?? entry.id, value: answerText(entry, answers[entry.id as keyof typeof answers], words, w) };
+    sections.set(entry.section, [...(sections.get(entry.section) ?? []), row]);
+  }
+  return [...sections].map(([section, rows]) => ({ heading: w(`sections.${section}`), rows }));
 }
 
-type Body = { title: string; testNotice?: string; intro: string; safety: Section[]; rows: Row[]; next: string[]; note: string; footer: string };
+export function answerText(entry: Field, value: unknown, words: Words, w: (key: string, vars?: Record<string, string>) => string): string {
+  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+    if (entry.kind === 'agreement' && entry.id === 'checkDetails') return w('fields.checkDetails.notGiven');
+    return w('notGiven');
+  }
+  const option = (item: string) => lookup(words, `email.fields.${entry.id}.values.${item}`) ?? item;
+  switch (entry.kind) {
+    case 'choice':
+      return option(String(value));
+    case 'multi':
+      return (value as string[]).map(option).join('; ');
+    case 'place':
+      return areaByCode(String(value))?.name ?? String(value);
+    case 'agreement':
+      return value === true ? (lookup(words, `email.fields.${entry.id}.given`) ? w(`fields.${entry.id}.given`) : w('yes')) : w('no');
+    case 'text':
+      return String(value);
+  }
+}
 
-function textBody(body: Body): string {
+/** What the person was told would happen next (the same words as their "sent" page). */
+export function nextSteps(referral: Referral, route: Extract<Route, { ok: true }>, vars: Record<string, string>, words: Words): string[] {
+  const t = (key: string) => fill(lookup(words, `nextSteps.${key}`) ?? `[nextSteps.${key}]`, vars);
+  return [t(noSafeWay(referral.answers) ? 'noContact' : 'contact'), ...(route.kind === 'national' ? [t('national')] : []), t('facilitator')];
+}
+
+function textBody(body: Body, answersHeading: string, nextHeading: string): string {
   const out: string[] = [];
-  if (body.testNotice) out.push(body.testNotice, '');
+  for (const notice of body.notices) out.push(notice, '');
   out.push(body.title, '='.repeat(body.title.length), '');
-  for (const section of body.safety) {
-    out.push(section.heading);
-    if (section.lines.length === 0) out.push('  (nothing)');
-    for (const line of section.lines) out.push(`  - ${line}`);
+  for (const block of body.safety) {
+    out.push(block.heading);
+    for (const line of block.lines.length ? block.lines : ['(none)']) out.push(`  - ${line}`);
     out.push('');
   }
-  out.push(body.intro, '', `${words.answersHeading}:`);
-  for (const row of body.rows) out.push(`${row.label}: ${indentContinuation(row.value)}`);
-  out.push('', `${words.nextHeading}:`);
+  out.push(body.intro, '');
+  if (body.national) {
+    out.push(`${body.national.heading}:`);
+    for (const line of body.national.lines) out.push(`  ${indentContinuation(line)}`);
+    out.push('');
+  }
+  out.push(`${answersHeading}:`, '');
+  for (const section of body.sections) {
+    out.push(`${section.heading}:`);
+    for (const row of section.rows) out.push(`  ${row.label}: ${indentContinuation(row.value)}`);
+    out.push('');
+  }
+  out.push(`${nextHeading}:`);
   for (const step of body.next) out.push(`  - ${step}`);
   out.push('', body.note, '', body.footer, '');
   return out.join('\n');
@@ -200,34 +231,33 @@ function textBody(body: Body): string {
 
 /** Lines after the first of a multi-line answer are indented, so they cannot look like a new label. */
 function indentContinuation(value: string): string {
-  return value.replace(/\r\n|\r|\n/g, '\n    ');
+  return value.replace(/\r\n|\r|\n/g, '\n      ');
 }
 
-
-function htmlBody(body: Body): string {
+function htmlBody(body: Body, answersHeading: string, nextHeading: string): string {
   const e = escapeHtml;
   const multiline = (value: string) => e(value).replace(/\r\n|\r|\n/g, '<br>');
-  const sections = body.safety
+  const list = (lines: string[]) => `<ul>${(lines.length ? lines : ['(none)']).map((line) => `<li>${e(line)}</li>`).join('')}</ul>`;
+  const safety = body.safety.map((block) => `<h2 style="font-size:18px;margin:16px 0 4px">${e(block.heading)}</h2>${list(block.lines)}`).join('');
+  const sections = body.sections
     .map(
       (section) =>
-        `<h2 style="font-size:18px;margin:16px 0 4px">${e(section.heading)}</h2><ul>${
-          section.lines.length ? section.lines.map((line) => `<li>${e(line)}</li>`).join('') : '<li>(nothing)</li>'
-        }</ul>`,
+        `<h3 style="font-size:16px;margin:16px 0 4px">${e(section.heading)}</h3><table>${section.rows
+          .map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${e(row.label)}</th><td style="padding:4px 0">${multiline(row.value)}</td></tr>`)
+          .join('')}</table>`,
     )
-    .join('');
-  const rows = body.rows
-    .map((row) => `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${e(row.label)}</th><td style="padding:4px 0">${multiline(row.value)}</td></tr>`)
     .join('');
   return [
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>',
     e(body.title),
     '</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.4;color:#0b0c0c">',
-    body.testNotice ? `<p style="border:3px solid #d4351c;padding:8px"><strong>${e(body.testNotice)}</strong></p>` : '',
+    ...body.notices.map((notice) => `<p style="border:3px solid #d4351c;padding:8px"><strong>${e(notice)}</strong></p>`),
     `<h1 style="font-size:24px">${e(body.title)}</h1>`,
-    `<div style="border-left:6px solid #d4351c;padding-left:12px">${sections}</div>`,
+    `<div style="border-left:6px solid #d4351c;padding-left:12px">${safety}</div>`,
     `<p>${e(body.intro)}</p>`,
-    `<h2 style="font-size:18px">${e(words.answersHeading)}</h2><table>${rows}</table>`,
-    `<h2 style="font-size:18px">${e(words.nextHeading)}</h2><ul>${body.next.map((step) => `<li>${e(step)}</li>`).join('')}</ul>`,
+    body.national ? `<h2 style="font-size:18px">${e(body.national.heading)}</h2>${list(body.national.lines)}` : '',
+    `<h2 style="font-size:18px">${e(answersHeading)}</h2>${sections}`,
+    `<h2 style="font-size:18px">${e(nextHeading)}</h2>${list(body.next)}`,
     `<p>${e(body.note)}</p><p style="color:#505a5f">${e(body.footer)}</p>`,
     '</body></html>',
   ].join('');

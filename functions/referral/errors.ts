@@ -15,6 +15,7 @@ export const errorCodes = {
   CONSENT_REQUIRED: { status: 422, description: 'The person did not agree to share their answers with the provider.' },
   UNKNOWN_AREA: { status: 422, description: 'The area code is well formed but is not one of our 43 areas.' },
   AREA_NOT_ACCEPTING_ONLINE_REFERRALS: { status: 422, description: 'The area has no inbox for online referrals; show its contacts instead.' },
+  REFERRAL_NOT_OFFERED: { status: 422, description: 'The answers mean this site must not send the referral itself (`reason`: responsible-case, service-responsible or adults-only); show who to contact instead.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, description: 'This idempotency key was already used for a different referral.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests from this address; try again after Retry-After seconds.' },
   REFERRAL_BUDGET_REACHED: { status: 429, description: 'This area, or this address, has sent as many referrals as it may this hour; nothing was sent. Try again after Retry-After seconds, or contact the provider directly.' },

@@ -1,6 +1,7 @@
 import { DeliveryError, smtpOptions, smtpTransport, type Transport } from './deliver.ts';
 import { resolveSecret } from './secret.ts';
 import { settingsFromEnv, type Settings } from './settings.ts';
+import { loadWords } from '../../src/lib/locale.ts';
 import { deliveryPace } from './pace.ts';
 import { openStore } from './store/index.ts';
 import type { Dependencies } from './submit.ts';
@@ -13,9 +14,10 @@ import type { Dependencies } from './submit.ts';
  */
 export async function productionDependencies(env: Record<string, string | undefined> = process.env): Promise<Dependencies> {
   const settings = settingsFromEnv(env);
-  const store = await openStore(settings);
+  const [store, words] = await Promise.all([openStore(settings), loadWords()]);
   return {
     settings,
+    words,
     transport: transportFor(settings),
     store,
     secret: resolveSecret(settings),

@@ -1,14 +1,26 @@
 import { baseSecurityHeaders, nonPageCsp } from '../../src/lib/security-headers.ts';
 import { clientKey } from './client-address.ts';
 import { errorCodes, type ErrorCode } from './errors.ts';
-import { formIssues, formValues, referralFromForm } from './form.ts';
+import { field as catalogueField, isFieldId, stepById, stepOf } from '../../referral/catalogue.ts';
+import type { Answers } from '../../referral/conditions.ts';
+import { outcomeLines, siteMaySend } from '../../referral/outcome.ts';
+import { noSafeWay } from '../../referral/rules.ts';
+import type { FieldIssue } from '../../referral/schema.ts';
+import { toAreaFacts } from '../../src/lib/area-facts.ts';
+import { areaByCode } from '../../src/lib/areas.ts';
+import { issueText } from '../../src/lib/issue-words.ts';
+import { loadWords } from '../../src/lib/locale.ts';
+import { fill, lookup, type Words } from '../../src/lib/words.ts';
+import { answersFromForm, listOf, nextPage, OUTCOME, pageIssues, screeningDone, type FormIssue } from '../../referral/form-pages.ts';
+import { keyFromAnswers } from './form.ts';
 import { jsonLineLogger, type Logger, type RequestLog } from './log.ts';
 import { renderPage, type PageOutcome } from './page.ts';
+
+const stepOfField = (id: string) => stepOf(catalogueField(id));
 import { productionDependencies } from './production.ts';
 import { fixedWindowLimiter, type RateLimiter } from './rate-limit.ts';
 import { submitReferral, type Dependencies, type SubmitResult } from './submit.ts';
 import { issueToken } from './token.ts';
-import { validateReferral, type FieldIssue } from './validate.ts';
 
 /**
  * POST /api/referral sends a referral; GET /api/referral/token issues a time-trap token. HTTP only:
@@ -62,7 +74,8 @@ export function createReferralHandler(options: HandlerOptions): ReferralHandler 
       return await handle(request, context ?? {}, deps, limiter, mode, done);
     } catch (error) {
       // Never an internal message or a stack in the answer, nor anything the person wrote in the log.
-      const response = mode === 'form' ? htmlResponse(500, renderPage({ kind: 'error' })) : errorResponse('INTERNAL_ERROR');
+      const words = await loadWords().catch(() => ({}));
+      const response = mode === 'form' ? htmlResponse(500, renderPage({ kind: 'error' }, words)) : errorResponse('INTERNAL_ERROR');
       return done(response, { outcome: 'internal_error', error: errorClass(error) });
     }
   };
@@ -80,7 +93,7 @@ async function handle(
   const path = pathOf(request.url);
   // A person without JavaScript posts the form: every answer to them is a page, not JSON.
   const fail = (code: ErrorCode, headers: Record<string, string> = {}) =>
-    mode === 'form' ? htmlResponse(errorCodes[code].status, renderPage({ kind: 'error' }), headers) : errorResponse(code, {}, headers);
+    mode === 'form' ? htmlResponse(errorCodes[code].status, renderPage({ kind: 'error' }, deps.words), headers) : errorResponse(code, {}, headers);
 
   if (path === TOKEN_PATH) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return done(errorResponse('METHOD_NOT_ALLOWED', {}, { Allow: 'GET, HEAD' }), { outcome: 'method_not_allowed' });
@@ -94,7 +107,7 @@ async function handle(
   const limit = limiter(key);
   if (!limit.allowed) {
     const headers = { 'Retry-After': String(limit.retryAfterSeconds) };
-    const response = mode === 'form' ? htmlResponse(429, renderPage({ kind: 'busy' }), headers) : errorResponse('RATE_LIMITED', {}, headers);
+    const response = mode === 'form' ? htmlResponse(429, renderPage({ kind: 'busy' }, deps.words), headers) : errorResponse('RATE_LIMITED', {}, headers);
     return done(response, { outcome: 'rate_limited' });
   }
   if (!mode) return done(errorResponse('UNSUPPORTED_MEDIA_TYPE'), { outcome: 'unsupported_media_type' });
@@ -109,67 +122,126 @@ async function handle(
     return done(errorResponse('INVALID_JSON'), { outcome: 'invalid_json' });
   }
   const result = await submitReferral(parsed, deps, { clientKey: key });
-  return done(resultResponse(result, settings.retryAfterSeconds), logEntry(result));
+  return done(resultResponse(result, settings.retryAfterSeconds, deps.words), logEntry(result));
 }
 
 /**
- * The no-JavaScript form. Its first post is checked and, when the answers are complete, answered with
- * a "check your answers" page carrying a signed token: only a post from that page sends, so the time
- * trap holds for the form too, and nothing is sent before the person has seen what will be.
+ * The no-JavaScript form: each post carries every answer so far and says which steps were on the page
+ * (`_page`) and which were shown before (`_seen`). The answers on the page are checked; then the next
+ * page is worked out from the catalogue: more questions, what the answers mean, or check your answers,
+ * whose send button carries a signed token, so the time trap holds for the form too and nothing is sent
+ * before the person has seen what will be.
  */
 async function formPost(form: URLSearchParams, deps: Dependencies, key: string, done: (response: Response, entry: Entry) => Response): Promise<Response> {
-  const values = formValues(form);
-  const area = form.get('area') ?? undefined;
-  if (!form.get('token')) {
-    const result = formProblems(form);
-    if (result.length > 0) return done(htmlResponse(400, renderPage({ kind: 'problem', values, issues: formIssues(result) })), { outcome: 'invalid_referral' });
-    const token = issueToken(deps.secret, deps.now().getTime());
-    return done(htmlResponse(200, renderPage({ kind: 'check', values, token, area })), { outcome: 'form_checked', area });
+  const answers = answersFromForm(form);
+  const seen = listOf(form.get('_seen'));
+  const posted = listOf(form.get('_page'));
+  const action = form.get('_action') ?? 'continue';
+  const returnTo = form.get('_return') === 'check' ? ('check' as const) : undefined;
+  const view = formView(answers, deps);
+
+  if (action === 'send') {
+    const referral = { answers, idempotencyKey: keyFromAnswers(answers), token: form.get('token') ?? undefined, website: form.get('website') ?? '' };
+    const result = await submitReferral(referral, deps, { clientKey: key });
+    return done(formResult(result, answers, seen, view, deps), logEntry(result));
   }
-  const result = await submitReferral(referralFromForm(form), deps, { clientKey: key });
-  return done(pageResponse(result, values, area, deps.settings.retryAfterSeconds), logEntry(result));
+  if (action.startsWith('change:') && stepById(action.slice('change:'.length))) {
+    const step = action.slice('change:'.length);
+    return done(htmlResponse(200, renderPage(view.questions([step], seen, 'check'), deps.words)), { outcome: 'form_page' });
+  }
+  const issues = pageIssues(answers, posted.filter((step) => step !== OUTCOME));
+  if (issues.length > 0) return done(htmlResponse(400, renderPage(view.questions(posted.filter((step) => step !== OUTCOME), seen, returnTo, issues), deps.words)), { outcome: 'invalid_referral' });
+  const nowSeen = [...new Set([...seen, ...posted])];
+  return done(htmlResponse(200, renderPage(view.next(nowSeen, returnTo), deps.words)), { outcome: 'form_page', area: view.area?.code });
 }
 
-/** The schema's issues with a form's answers (no token needed to check them). */
-function formProblems(form: URLSearchParams): FieldIssue[] {
-  const validation = validateReferral(referralFromForm(form));
-  const issues = validation.ok ? [] : validation.issues;
-  const referral = validation.ok ? validation.referral : undefined;
-  if (referral && !referral.consent) issues.push({ path: 'consent', message: 'Tick the box to agree to share your answers, or leave this page if you do not want to send a referral' });
-  return issues;
+/** The pages of the form for these answers: the area's facts and the words they are filled in with. */
+function formView(answers: Answers, deps: Dependencies) {
+  const record = typeof answers.area === 'string' ? areaByCode(answers.area) : undefined;
+  const area = record ? toAreaFacts(record, deps.settings.nationalRoute) : undefined;
+  const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
+  const say = (key: string, extra: Record<string, string> = {}) => fill(lookup(deps.words, key) ?? `[${key}]`, { ...blanks(lookup(deps.words, key) ?? ''), ...vars, ...extra });
+  const title = say('form.title');
+  const view = {
+    area,
+    questions: (steps: string[], seen: readonly string[], returnTo?: 'check', issues: FormIssue[] = []): PageOutcome => ({
+      kind: 'form',
+      title,
+      area: undefined,
+      form: { answers, seen, steps, issues, vars, returnTo, notes: steps.includes('consent') ? [say(`consentExplain.${area?.route === 'national' ? 'national' : 'local'}`)] : [] },
+    }),
+    outcome: (seen: readonly string[]): PageOutcome => ({
+      kind: 'form',
+      title: say('form.outcomeTitle'),
+      area: area?.code,
+      form: { answers, seen, steps: [OUTCOME], vars, notes: outcomeLines(answers, area).map((line) => say(line.key, line.vars)), canContinue: siteMaySend(answers, area) },
+    }),
+    check: (seen: readonly string[]): PageOutcome => ({
+      kind: 'form',
+      title: say('form.checkTitle'),
+      intro: say('form.checkIntro'),
+      form: { answers, seen, steps: [], vars, check: { token: issueToken(deps.secret, deps.now().getTime()) } },
+    }),
+    next(seen: readonly string[], returnTo?: 'check'): PageOutcome {
+      if (screeningDone(answers, seen) && (!seen.includes(OUTCOME) || !siteMaySend(answers, area))) return view.outcome([...seen.filter((step) => step !== OUTCOME)]);
+      const page = nextPage(answers, seen);
+      if (page.length > 0) return view.questions(page, seen, returnTo);
+      return view.check(seen);
+    },
+  };
+  return view;
 }
 
-/** The page for a form post's result, with the same status the JSON answer would have. */
-function pageResponse(result: SubmitResult, values: ReturnType<typeof formValues>, area: string | undefined, retryAfterSeconds: number): Response {
-  let outcome: PageOutcome;
+function blanks(template: string): Record<string, string> {
+  return Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((match) => [match[1] ?? '', '']));
+}
+
+/** The page for a send from the form, with the same status the JSON answer would have. */
+function formResult(result: SubmitResult, answers: Answers, seen: readonly string[], view: ReturnType<typeof formView>, deps: Dependencies): Response {
+  const words = deps.words;
+  const say = (key: string, vars: Record<string, string> = {}) => fill(lookup(words, key) ?? `[${key}]`, { ...blanks(lookup(words, key) ?? ''), ...vars });
+  const recipient = view.area?.recipient ?? '';
+  const checkAgain = (intro: string): PageOutcome => ({ ...view.check(seen), intro, area: view.area?.code } as PageOutcome);
   switch (result.kind) {
-    case 'accepted':
-      return htmlResponse(202, renderPage({ kind: 'sent', reference: result.reference, area, unconfirmed: result.delivery === 'unconfirmed' }));
+    case 'accepted': {
+      const vars = { recipient, reference: result.reference };
+      const steps = ['contact', 'national', 'facilitator'].filter((step) => (step === 'national' ? view.area?.route === 'national' : true));
+      const next = steps.map((step) => say(`nextSteps.${step === 'contact' && noSafeWay(answers) ? 'noContact' : step}`, vars));
+      return htmlResponse(202, renderPage({ kind: 'sent', reference: result.reference, area: view.area?.code, recipient, unconfirmed: result.delivery === 'unconfirmed', next }, words));
+    }
     case 'invalid':
-      return htmlResponse(400, renderPage({ kind: 'problem', values, issues: formIssues(result.issues) }));
+      return htmlResponse(400, renderPage(view.questions(firstStepsWith(result.issues), seen, 'check', result.issues.map((issue) => ({ field: issue.path.replace(/^answers\./, ''), code: issue.code }))), words));
     case 'refused':
-      outcome =
-        result.code === 'CONSENT_REQUIRED'
-          ? { kind: 'problem', values, issues: [{ field: 'consent', message: 'Tick the box to agree to share your answers, or leave this page if you do not want to send a referral' }] }
-          : result.code === 'IDEMPOTENCY_KEY_REUSED'
-            ? { kind: 'error' }
-            : { kind: 'not-accepting', area };
-      return htmlResponse(422, renderPage(outcome));
+      if (result.code === 'CONSENT_REQUIRED') return htmlResponse(422, renderPage(view.questions(['consent'], seen, 'check', [{ field: 'consent', code: 'consent' }]), words));
+      if (result.code === 'IDEMPOTENCY_KEY_REUSED') return htmlResponse(422, renderPage({ kind: 'error' }, words));
+      return htmlResponse(422, renderPage({ kind: 'contacts', title: say('form.result.notAcceptingTitle'), lines: [say('outcome.contactDirectly', { area: view.area?.name ?? '' })], area: view.area?.code }, words));
+    case 'not-offered':
+      return htmlResponse(422, renderPage(view.outcome(seen), words));
     case 'limited':
-      return htmlResponse(429, renderPage({ kind: 'unavailable', values, area, busy: true }), { 'Retry-After': String(result.retryAfterSeconds) });
+      return htmlResponse(429, renderPage(checkAgain(say('form.result.limitedIntro')), words), { 'Retry-After': String(result.retryAfterSeconds) });
     case 'unavailable':
-      return htmlResponse(503, renderPage({ kind: 'unavailable', values, area }), { 'Retry-After': String(retryAfterSeconds) });
+      return htmlResponse(503, renderPage(checkAgain(say('form.result.unavailableIntro', { recipient })), words), { 'Retry-After': String(deps.settings.retryAfterSeconds) });
   }
 }
 
-function resultResponse(result: SubmitResult, retryAfterSeconds: number): Response {
+/** The steps holding the fields an issue list names. */
+function firstStepsWith(issues: readonly FieldIssue[]): string[] {
+  const ids = issues.map((issue) => issue.path.replace(/^answers\./, ''));
+  return [...new Set(ids.map((id) => (isFieldId(id) ? stepOfField(id) : undefined)).filter((step): step is string => Boolean(step)))];
+}
+
+function resultResponse(result: SubmitResult, retryAfterSeconds: number, words: Words): Response {
   switch (result.kind) {
     case 'accepted':
       return json(202, result.delivery === 'confirmed' ? { reference: result.reference } : { reference: result.reference, delivery: 'unconfirmed' });
     case 'invalid':
-      return errorResponse('INVALID_REFERRAL', { issues: result.issues });
+      return errorResponse('INVALID_REFERRAL', {
+        issues: result.issues.map((issue) => ({ ...issue, message: issueText(words, issue.path.replace(/^answers\./, ''), issue.code) })),
+      });
     case 'refused':
       return errorResponse(result.code);
+    case 'not-offered':
+      return errorResponse('REFERRAL_NOT_OFFERED', { reason: result.block });
     case 'limited':
       return errorResponse('REFERRAL_BUDGET_REACHED', {}, { 'Retry-After': String(result.retryAfterSeconds) });
     case 'unavailable':
@@ -187,6 +259,8 @@ function logEntry(result: SubmitResult): Entry {
       return { outcome: result.code.toLowerCase(), area: result.area };
     case 'limited':
       return { outcome: 'budget_reached', area: result.area };
+    case 'not-offered':
+      return { outcome: 'not_offered', area: result.area, reason: result.block };
     case 'unavailable':
       return { outcome: 'delivery_unavailable', reference: result.reference, area: result.area, error: result.error };
   }
@@ -287,7 +361,7 @@ function htmlResponse(status: number, html: string, extra: Record<string, string
   });
 }
 
-export function errorResponse(code: ErrorCode, fields: { issues?: FieldIssue[] } = {}, headers: Record<string, string> = {}): Response {
+export function errorResponse(code: ErrorCode, fields: { issues?: (FieldIssue & { message: string })[]; reason?: string } = {}, headers: Record<string, string> = {}): Response {
   return json(errorCodes[code].status, { error: { code, ...fields } }, headers);
 }
 

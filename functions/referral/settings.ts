@@ -1,3 +1,5 @@
+import { nationalRouteEnabled } from '../../src/lib/national-route.ts';
+
 /**
  * The function's settings, from environment variables (the README's configuration table lists them).
  * Every value is checked once, at start: a blank or invalid number, a missing secret in production,
@@ -37,6 +39,8 @@ export type Settings = {
   dataDir: string;
   /** Key for signing tokens and deriving references (REFERRAL_SECRET); locally, generated and kept in dataDir. */
   secret: string | undefined;
+  /** Whether the national safety-net route is offered (content/referral/national-route.json; NATIONAL_ROUTE=off switches it off). */
+  nationalRoute: boolean;
   /** DKIM signing, when all three are set. */
   dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
 };
@@ -139,6 +143,7 @@ export function settingsFromEnv(env: Env = process.env): Settings {
     databaseUrl,
     dataDir: text(env, 'DATA_DIR') ?? 'data',
     secret,
+    nationalRoute: nationalRouteEnabled(env),
     dkim: dkimSet === 3 ? (dkimParts as NonNullable<Settings['dkim']>) : undefined,
   };
 }

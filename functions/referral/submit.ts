@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { referralBlock, type ReferralBlock } from '../../referral/rules.ts';
+import { validateReferral, type FieldIssue } from '../../referral/schema.ts';
+import type { Words } from '../../src/lib/words.ts';
 import { composeReferralEmail } from './compose.ts';
 import { DeliveryError, type Transport } from './deliver.ts';
 import { canonicalJson, sha256 } from './hash.ts';
@@ -8,7 +11,7 @@ import type { Pace } from './pace.ts';
 import type { Settings } from './settings.ts';
 import type { Store } from './store/index.ts';
 import { checkToken } from './token.ts';
-import { validateReferral, type FieldIssue } from './validate.ts';
+import { servicePolicy } from '../../src/lib/area-routing.ts';
 
 /** What the function needs from the outside world; tests supply their own. */
 export type Dependencies = {
@@ -18,6 +21,8 @@ export type Dependencies = {
   /** Signs tokens and derives references (settings.secret, or the generated local one). */
   secret: string;
   now: () => Date;
+  /** The words of the email (and of the pages and issues), in the provider's language. */
+  words: Words;
   /** How long real deliveries take: caught bots are answered after as long, so timing does not give it away. */
   pace: Pace;
 };
@@ -30,6 +35,8 @@ export type SubmitResult =
   | { kind: 'accepted'; reference: string; area?: string; outcome: 'delivered' | 'replayed' | 'unconfirmed' | 'bot'; delivery: 'confirmed' | 'unconfirmed'; reason?: string }
   | { kind: 'invalid'; issues: FieldIssue[] }
   | { kind: 'refused'; code: 'CONSENT_REQUIRED' | 'UNKNOWN_AREA' | 'AREA_NOT_ACCEPTING_ONLINE_REFERRALS' | 'IDEMPOTENCY_KEY_REUSED'; area?: string }
+  /** The rules say this site must not send it itself (the person is shown who to contact instead). */
+  | { kind: 'not-offered'; block: ReferralBlock; area: string }
   /** Over the area's or this sender's budget of referrals per hour: nothing was sent. */
   | { kind: 'limited'; area: string; retryAfterSeconds: number }
   | { kind: 'unavailable'; reference: string; area: string; error: string };
@@ -58,10 +65,13 @@ export async function submitReferral(body: unknown, deps: Dependencies, sender: 
     const token = checkToken(referral.token, deps.secret, now.getTime(), { minAgeMs: settings.minFillMs, maxAgeMs: settings.tokenMaxAgeMs });
     if (!token.ok) return bot(`token-${token.reason}`);
   }
-  if (!referral.consent) return { kind: 'refused', code: 'CONSENT_REQUIRED', area: referral.area };
+  const area = String(referral.answers.area);
+  if (referral.answers.consent !== true) return { kind: 'refused', code: 'CONSENT_REQUIRED', area };
 
-  const route = routeReferral(referral.area, settings.redirectTo);
-  if (!route.ok) return { kind: 'refused', code: route.code, area: referral.area };
+  const route = routeReferral(area, { redirectTo: settings.redirectTo, nationalRoute: settings.nationalRoute });
+  if (!route.ok) return { kind: 'refused', code: route.code, area };
+  const block = referralBlock(referral.answers, servicePolicy(route.area));
+  if (block) return { kind: 'not-offered', block, area };
 
   if (settings.minFillMs > 0 && referral.token) {
     const expiresAt = new Date(now.getTime() + settings.tokenMaxAgeMs);
@@ -69,7 +79,6 @@ export async function submitReferral(body: unknown, deps: Dependencies, sender: 
   }
 
   const { website: _website, token: _token, ...answers } = referral;
-  const area = referral.area;
   const budgets = [
     { bucket: `area:${area}`, limit: settings.areaBudget },
     { bucket: `address:${createHmac('sha256', deps.secret).update(`address:${sender.clientKey}`).digest('hex').slice(0, 32)}`, limit: settings.addressBudget },
@@ -98,12 +107,12 @@ export async function submitReferral(body: unknown, deps: Dependencies, sender: 
   const email = composeReferralEmail({
     referral,
     reference,
-    areaName: route.area.name,
-    providerName: route.provider.name,
-    to: route.to,
+    route,
     from: settings.mailFrom,
     receivedAt: now,
-    test: route.test ? { intendedFor: route.area.referralEmail?.address ?? '' } : undefined,
+    siteOrigin: settings.publicOrigin,
+    test: route.test ? 'redirect' : undefined,
+    words: deps.words,
   });
   const sendStarted = performance.now();
   try {

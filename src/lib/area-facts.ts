@@ -1,10 +1,11 @@
 import type { AreaFacts } from '../../machines/area-facts.ts';
-import { acceptsOnlineReferrals } from './area-view.ts';
 import type { Area } from '../schemas/area.ts';
+import { areaRoute, servicePolicy } from './area-routing.ts';
 
-/** What the chat needs about an area, from its record: contacts without their source notes. */
-export function toAreaFacts(area: Area): AreaFacts {
+/** What the chat needs about an area, from its record: contacts without their source notes, the route and the service's policy. */
+export function toAreaFacts(area: Area, nationalEnabled?: boolean): AreaFacts {
   const { provider } = area;
+  const route = areaRoute(area, nationalEnabled);
   return {
     code: area.code,
     name: area.name,
@@ -19,7 +20,9 @@ export function toAreaFacts(area: Area): AreaFacts {
           ...(provider.selfReferral ? { selfReferral: { url: provider.selfReferral.url, label: provider.selfReferral.label } } : {}),
         }
       : null,
-    acceptsReferrals: acceptsOnlineReferrals(area),
+    route: route.kind,
+    recipient: route.recipient,
+    policy: servicePolicy(area),
     commissioner: {
       name: area.commissioner.name,
       ...(area.commissioner.website ? { website: { url: area.commissioner.website.url, label: area.commissioner.website.label } } : {}),

@@ -27,8 +27,3 @@ export function sourceNumber(area: Area, id: string): number {
 export function sourceAnchor(source: Pick<Source, 'id'>): string {
   return `source-${source.id}`;
 }
-
-/** Whether this site can send a referral to the area's provider. */
-export function acceptsOnlineReferrals(area: Area): boolean {
-  return area.referralEmail !== null && area.provider !== null;
-}

@@ -6,7 +6,9 @@ import { SCOTLAND, type FinderTable } from './finder-table-types.ts';
  * already in the browser: nothing a person types is sent anywhere. Used by the finder page and the chat.
  */
 
-export type FoundArea = { code: string; name: string; slug: string };
+import type { FoundArea, PlaceResult } from '../../referral/place.ts';
+
+export type { FoundArea };
 
 /** Where a place outside England and Wales is. */
 export type Elsewhere = 'Scotland' | 'Northern Ireland' | 'the Isle of Man' | 'the Channel Islands';
@@ -76,4 +78,18 @@ export function findCouncils(table: FinderTable, query: string, limit = 8): Coun
     .filter(({ key }) => words.every((word) => key.includes(word)))
     .sort((a, b) => Number(b.key.startsWith(wanted)) - Number(a.key.startsWith(wanted)) || a.name.localeCompare(b.name));
   return scored.slice(0, limit).map(({ name, index }) => ({ name, area: areaAt(table, index) }));
+}
+
+/**
+ * A place as the chat's question takes it: a postcode or its first part, or else a council's name.
+ * A council name that matches councils in one area finds that area; in several, they are offered.
+ */
+export function findPlace(table: FinderTable, input: string): PlaceResult {
+  const byPostcode = findByPostcode(table, input);
+  if (byPostcode.kind !== 'invalid') return byPostcode;
+  const councils = findCouncils(table, input, 20);
+  const areas = [...new Map(councils.map((council) => [council.area.code, council.area])).values()];
+  if (areas.length === 1 && areas[0]) return { kind: 'area', area: areas[0] };
+  if (areas.length > 1) return { kind: 'choice', options: areas.slice(0, 6).map((area) => ({ area, share: 0 })) };
+  return { kind: 'invalid' };
 }

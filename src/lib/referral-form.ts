@@ -1,151 +1,204 @@
-import { steps } from '../../machines/steps.ts';
+import { fieldsAsked, optionsFor, shownFields, stepById, type Field } from '../../referral/catalogue.ts';
+import type { Answers } from '../../referral/conditions.ts';
+import { perspective } from '../../referral/rules.ts';
 import { escapeHtml as escape } from './html.ts';
-import { lookup, type Words } from './words.ts';
+import { issueText } from './issue-words.ts';
+import { fill, lookup, type Words } from './words.ts';
 
 /**
- * The referral as one plain HTML form, for people without JavaScript: the same questions and words
- * as the conversation, posting to the same function. The chat page renders it empty; the function
- * renders it again with the person's answers and an error beside each field that needs a change, so
- * nothing they typed is lost.
+ * The referral as plain HTML pages, for people without JavaScript: the same catalogue, questions and
+ * words as the conversation, a few questions a page, posting to the same function. The chat page
+ * renders the first page; the function renders the rest, with every earlier answer carried along in
+ * hidden fields, so nothing typed is lost and nothing is stored on the server.
+ *
+ * Names starting with `_` are the form's own: `_page` (the steps on this page), `_seen` (the steps
+ * already shown), `_return` (back to check your answers after a change) and `_action`.
  */
-export type FormValues = Record<string, string | string[]>;
-export type FormIssue = { field: string; message: string };
 export type FormArea = { code: string; name: string; region: string };
+import type { FormIssue } from '../../referral/form-pages.ts';
 
-type Options = { words: Words; areas: readonly FormArea[]; values?: FormValues; issues?: readonly FormIssue[]; token?: string };
+export type { FormIssue };
 
-export function renderReferralForm({ words, areas, values = {}, issues = [], token }: Options): string {
-  const w = (key: string) => escape(lookup(words, key) ?? `[${key}]`);
-  const value = (field: string) => {
-    const current = values[field];
-    return typeof current === 'string' ? current : '';
-  };
-  const chosen = (field: string) => {
-    const current = values[field];
-    return Array.isArray(current) ? current : typeof current === 'string' ? [current] : [];
-  };
-  const issueFor = (field: string) => issues.find((issue) => issue.field === field);
-  const errorHtml = (field: string) => {
-    const issue = issueFor(field);
-    return issue ? `<p class="error-message" id="f-${field}-error"><span class="visually-hidden">${w('common.errorPrefix')} </span>${escape(issue.message)}</p>` : '';
-  };
-  const groupClass = (field: string) => (issueFor(field) ? 'form-group form-group--error' : 'form-group');
-  const described = (field: string, hint: boolean): string =>
-    [hint ? `f-${field}-hint` : '', issueFor(field) ? `f-${field}-error` : ''].filter(Boolean).join(' ');
+export type FormPage = {
+  words: Words;
+  areas: readonly FormArea[];
+  answers: Answers;
+  /** Steps shown on earlier pages. */
+  seen: readonly string[];
+  /** Steps asked on this page (empty for the outcome and check pages). */
+  steps: readonly string[];
+  issues?: readonly FormIssue[];
+  /** Paragraphs before the questions (what the answers mean, who receives it). */
+  notes?: readonly string[];
+  /** Words for {area}, {provider}, {recipient}. */
+  vars?: Record<string, string>;
+  returnTo?: 'check';
+  /** The check page: a summary with Change buttons, and the send button with its token. */
+  check?: { token: string };
+  /** Whether there is a Continue button (not on an outcome that ends here). */
+  canContinue?: boolean;
+};
 
-  const radios = (field: keyof typeof steps, options: readonly string[], legendKey = `${field}.prompt`) => `
-    <div class="${groupClass(field)}" id="f-field-${field}">
-      <fieldset${issueFor(field) ? ` aria-describedby="f-${field}-error"` : ''}>
-        <legend>${w(legendKey)}</legend>
-        ${errorHtml(field)}
-        ${options
-          .map((option) => {
-            const id = `f-${field}-${option}`;
-            const checked = chosen(field).includes(option) ? ' checked' : '';
-            return `<div class="radio"><input type="radio" id="${id}" name="${field}" value="${escape(option)}"${checked}><label for="${id}">${w(`${field}.options.${option}`)}</label></div>`;
-          })
-          .join('')}
+export function renderFormPage(page: FormPage): string {
+  const { words, answers, steps, issues = [], vars = {} } = page;
+  const variant = perspective(answers) === 'responsible' ? 'responsible' : undefined;
+  const w = (key: string, extra: Record<string, string> = {}) => {
+    const text = (variant && lookup(words, variantKey(key, variant))) || lookup(words, key);
+    return escape(text === undefined ? `[${key}]` : fill(text, withBlanks(text, { ...vars, ...extra })));
+  };
+  const onPage = new Set(steps.flatMap((step) => fieldsAsked(step, answers).map((entry) => entry.id)));
+  const issueFor = (id: string) => issues.find((issue) => issue.field === id);
+  const summary = issues.length
+    ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+        <h2 id="error-summary-title">${w('form.errorSummary')}</h2>
+        <ul>${issues.map((issue) => `<li><a href="#f-${issue.field}">${escape(issueText(words, issue.field, issue.code, vars))}</a></li>`).join('')}</ul>
+      </div>`
+    : '';
+  const carried = hiddenAnswers(answers, onPage);
+  const fields = steps.flatMap((step) => fieldsAsked(step, answers).map((entry) => fieldHtml(entry, page, w, issueFor(entry.id))));
+  const checkSummary = page.check ? summaryHtml(page, w) : '';
+  const button = page.check
+    ? `<button type="submit" class="button" name="_action" value="send">${w('form.send', { recipient: vars.recipient ?? '' })}</button>`
+    : page.canContinue === false
+      ? ''
+      : `<button type="submit" class="button" name="_action" value="continue">${w('form.continue')}</button>`;
+  return `
+  <form class="referral-form" method="post" action="/api/referral" novalidate>
+    ${summary}
+    ${(page.notes ?? []).map((note) => `<p>${escape(note)}</p>`).join('')}
+    ${fields.join('')}
+    ${checkSummary}
+    ${carried}
+    <input type="hidden" name="_page" value="${escape(steps.join(','))}">
+    <input type="hidden" name="_seen" value="${escape(page.seen.join(','))}">
+    ${page.returnTo ? `<input type="hidden" name="_return" value="check">` : ''}
+    ${page.check ? `<input type="hidden" name="token" value="${escape(page.check.token)}">` : ''}
+    <div class="trap" aria-hidden="true"><label for="f-website">${w('form.websiteLabel')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
+    ${button}
+  </form>`;
+}
+
+/** `a.b.prompt` → `a.b.prompt_responsible`; `a.options.x` → `a.options_responsible.x`. */
+function variantKey(key: string, variant: string): string {
+  const parts = key.split('.');
+  return parts.at(-2) === 'options' ? [...parts.slice(0, -2), `options_${variant}`, parts.at(-1)].join('.') : `${key}_${variant}`;
+}
+
+function withBlanks(template: string, vars: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((match) => [match[1] ?? '', ''])), ...vars };
+}
+
+/** Every answer not asked on this page, carried in hidden fields. */
+function hiddenAnswers(answers: Answers, onPage: ReadonlySet<string>): string {
+  const out: string[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    if (onPage.has(id) || value === undefined) continue;
+    for (const item of [value].flat()) out.push(`<input type="hidden" name="${escape(id)}" value="${escape(item === true ? 'yes' : String(item))}">`);
+  }
+  return out.join('');
+}
+
+type W = (key: string, extra?: Record<string, string>) => string;
+
+function fieldHtml(entry: Field, page: FormPage, w: W, issue: FormIssue | undefined): string {
+  const { answers, words } = page;
+  const value = answers[entry.id];
+  const id = `f-${entry.id}`;
+  const errorId = `${id}-error`;
+  const error = issue ? `<p class="error-message" id="${errorId}"><span class="visually-hidden">${w('common.errorPrefix')} </span>${escape(issueText(words, entry.id, issue.code, page.vars))}</p>` : '';
+  const groupClass = issue ? 'form-group form-group--error' : 'form-group';
+  const optional = entry.optional ? ` ${w('form.optional')}` : '';
+  const has = (key: string) => lookup(words, key) !== undefined;
+  const prompt = has(`questions.${entry.id}.prompt`) ? w(`questions.${entry.id}.prompt`) : w(`questions.${entry.id}.label`);
+  switch (entry.kind) {
+    case 'choice':
+    case 'multi': {
+      const type = entry.kind === 'choice' ? 'radio' : 'checkbox';
+      const chosen = [value].flat().map(String);
+      const options = optionsFor(entry, answers)
+        .map((option) => {
+          const optionId = `${id}-${option}`;
+          return `<div class="${type}"><input type="${type}" id="${optionId}" name="${entry.id}" value="${escape(option)}"${chosen.includes(option) ? ' checked' : ''}><label for="${optionId}">${w(`questions.${entry.id}.options.${option}`)}</label></div>`;
+        })
+        .join('');
+      // The first option carries the id the error summary links to.
+      const firstId = `${id}-${optionsFor(entry, answers)[0] ?? ''}`;
+      return `
+    <div class="${groupClass}" id="${id}">
+      <fieldset${issue ? ` aria-describedby="${errorId}"` : ''}>
+        <legend>${prompt}${entry.optional && !/skip/i.test(prompt) ? optional : ''}</legend>
+        ${error}
+        <div class="${type === 'radio' ? 'radios' : 'checkboxes'}" data-first="${escape(firstId)}">${options}</div>
       </fieldset>
     </div>`;
-
-  const checkboxes = (field: string, optionsStep: keyof typeof steps, options: readonly string[], legend: string, optional = false) => `
-    <div class="${groupClass(field)}" id="f-field-${field}">
-      <fieldset${issueFor(field) ? ` aria-describedby="f-${field}-error"` : ''}>
-        <legend>${legend}${optional ? ` ${w('common.optional')}` : ''}</legend>
-        ${errorHtml(field)}
-        <div class="checkboxes">
-        ${options
-          .map((option) => {
-            const id = `f-${field}-${option}`;
-            const checked = chosen(field).includes(option) ? ' checked' : '';
-            return `<div class="checkbox"><input type="checkbox" id="${id}" name="${field}" value="${escape(option)}"${checked}><label for="${id}">${w(`${optionsStep}.options.${option}`)}</label></div>`;
-          })
-          .join('')}
-        </div>
-      </fieldset>
+    }
+    case 'text': {
+      const label = has(`questions.${entry.id}.label`) ? w(`questions.${entry.id}.label`) : prompt;
+      const hint = has(`questions.${entry.id}.hint`) ? `<span class="hint" id="${id}-hint">${w(`questions.${entry.id}.hint`)}</span>` : '';
+      const describedBy = [hint ? `${id}-hint` : '', issue ? errorId : ''].filter(Boolean).join(' ');
+      const rule = entry.text;
+      const attributes = `id="${id}" name="${entry.id}"${describedBy ? ` aria-describedby="${describedBy}"` : ''}${issue ? ' aria-invalid="true" class="input--error"' : ''} autocomplete="${rule.autocomplete ?? 'off'}"${rule.inputmode ? ` inputmode="${rule.inputmode}"` : ''} spellcheck="false"`;
+      const current = escape(typeof value === 'string' ? value : '');
+      const control = rule.multiline
+        ? `<textarea ${attributes} rows="5">${current}</textarea>`
+        : `<input type="${rule.format === 'email' ? 'email' : rule.format === 'phone' ? 'tel' : 'text'}" ${attributes} value="${current}">`;
+      return `
+    <div class="${groupClass}">
+      <label for="${id}">${label}${entry.optional && !/optional/i.test(label) ? optional : ''}</label>
+      ${hint}${error}${control}
     </div>`;
-
-  const text = (field: string, labelKey: string, hintKey: string | undefined, options: { optional?: boolean; long?: boolean; autocomplete?: string; initial?: string } = {}) => {
-    const hint = hintKey ? `<span class="hint" id="f-${field}-hint">${w(hintKey)}</span>` : '';
-    const current = escape(value(field) || options.initial || '');
-    const attributes = `id="f-${field}" name="${field}" aria-describedby="${described(field, Boolean(hintKey))}"${issueFor(field) ? ' aria-invalid="true" class="input--error"' : ''} autocomplete="${options.autocomplete ?? 'off'}" spellcheck="false"`;
-    const control = options.long ? `<textarea ${attributes} rows="5">${current}</textarea>` : `<input type="text" ${attributes} value="${current}">`;
-    return `
-    <div class="${groupClass(field)}" id="f-field-${field}">
-      <label for="f-${field}">${w(labelKey)}${options.optional ? ` ${w('common.optional')}` : ''}</label>
-      ${hint}${errorHtml(field)}${control}
-    </div>`;
-  };
-
-  const regions = [...new Set(areas.map((area) => area.region))];
-  const areaSelect = `
-    <div class="${groupClass('area')}" id="f-field-area">
-      <label for="f-area">${w('form.areaLabel')}</label>
-      <span class="hint" id="f-area-hint">${w('form.areaHint')} <a href="/find-your-area/">/find-your-area/</a></span>
-      ${errorHtml('area')}
-      <select id="f-area" name="area" aria-describedby="${described('area', true)}">
-        <option value="">${w('form.areaChoose')}</option>
+    }
+    case 'place': {
+      const regions = [...new Set(page.areas.map((area) => area.region))];
+      const label = has(`questions.${entry.id}.label`) ? w(`questions.${entry.id}.label`) : w('questions.area.listLabel');
+      return `
+    <div class="${groupClass}">
+      <label for="${id}">${entry.id === 'area' ? w('questions.area.listLabel') : label}${optional}</label>
+      <span class="hint" id="${id}-hint">${w('form.areaFinder')} <a href="/find-your-area/">/find-your-area/</a></span>
+      ${error}
+      <select id="${id}" name="${entry.id}" aria-describedby="${id}-hint${issue ? ` ${errorId}` : ''}">
+        <option value="">${entry.optional ? w('form.areaNotSure') : w('form.areaChoose')}</option>
         ${regions
           .map(
             (region) =>
-              `<optgroup label="${escape(region)}">${areas
+              `<optgroup label="${escape(region)}">${page.areas
                 .filter((area) => area.region === region)
-                .map((area) => `<option value="${area.code}"${value('area') === area.code ? ' selected' : ''}>${escape(area.name)}</option>`)
+                .map((area) => `<option value="${area.code}"${value === area.code ? ' selected' : ''}>${escape(area.name)}</option>`)
                 .join('')}</optgroup>`,
           )
           .join('')}
       </select>
     </div>`;
+    }
+    case 'agreement':
+      return `
+    <div class="${groupClass}">
+      ${error}
+      <div class="checkbox"><input type="checkbox" id="${id}" name="${entry.id}" value="yes"${value === true ? ' checked' : ''}${issue ? ` aria-describedby="${errorId}"` : ''}><label for="${id}">${w(`questions.${entry.id}.label`)}</label></div>
+    </div>`;
+  }
+}
 
-  const summary = issues.length
-    ? `<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-        <h2 id="error-summary-title">${w('form.errorSummary')}</h2>
-        <ul>${issues.map((issue) => `<li><a href="#f-field-${issue.field}">${escape(issue.message)}</a></li>`).join('')}</ul>
-      </div>`
-    : '';
-
-  return `
-  <form class="referral-form" method="post" action="/api/referral" novalidate>
-    ${summary}
-    <p>${w('form.intro')}</p>
-    <h2>${w('form.sections.about')}</h2>
-    ${radios('asker', steps.asker.options)}
-    ${areaSelect}
-    ${radios('harm', steps.harm.options)}
-    ${radios('reported', steps.reported.options)}
-    ${radios('responsibleKnown', steps.responsibleKnown.options)}
-    ${radios('admitted', steps.admitted.options)}
-    ${radios('stage', ['not-reported', ...steps.stage.options])}
-    ${radios('responsibleUnder18', steps.responsibleUnder18.options)}
-    ${radios('askerUnder18', steps.askerUnder18.options)}
-    <h2>${w('form.sections.contact')}</h2>
-    ${text('name', 'name.label', 'name.hint', { autocomplete: 'given-name' })}
-    ${text('phone', 'phoneNumber.label', 'form.phoneHint', { optional: true, autocomplete: 'tel' })}
-    ${checkboxes('phoneSafe', 'phoneSafety', steps.phoneSafety.options, w('form.phoneSafeLegend'))}
-    ${text('bestTimes', 'bestTimes.label', 'bestTimes.hint', { optional: true })}
-    ${text('email', 'emailAddress.label', 'form.emailHint', { optional: true, autocomplete: 'email' })}
-    ${checkboxes('emailSafe', 'emailSafety', steps.emailSafety.options, w('form.emailSafeLegend'))}
-    <h2>${w('form.sections.more')}</h2>
-    ${text('language', 'language.label', 'language.hint', { initial: 'English' })}
-    <div class="form-group"><div class="checkbox"><input type="checkbox" id="f-interpreter" name="interpreter" value="yes"${chosen('interpreter').includes('yes') ? ' checked' : ''}><label for="f-interpreter">${w('form.interpreterLabel')}</label></div></div>
-    ${text('accessNeeds', 'accessNeeds.label', 'accessNeeds.hint', { optional: true, long: true })}
-    ${checkboxes('ways', 'ways', steps.ways.options, w('ways.prompt'))}
-    ${text('crimeReference', 'crimeReference.label', 'crimeReference.hint', { optional: true })}
-    ${text('message', 'message.label', 'message.hint', { optional: true, long: true })}
-    <div class="${groupClass('heardFrom')}" id="f-field-heardFrom">
-      <label for="f-heardFrom">${w('heardFrom.prompt')}</label>
-      ${errorHtml('heardFrom')}
-      <select id="f-heardFrom" name="heardFrom"><option value="">${w('form.heardFromChoose')}</option>${steps.heardFrom.options
-        .map((option) => `<option value="${option}"${value('heardFrom') === option ? ' selected' : ''}>${w(`heardFrom.options.${option}`)}</option>`)
-        .join('')}</select>
-    </div>
-    <h2>${w('form.sections.send')}</h2>
-    <div class="${groupClass('consent')}" id="f-field-consent">
-      ${errorHtml('consent')}
-      <div class="checkbox"><input type="checkbox" id="f-consent" name="consent" value="yes"${chosen('consent').includes('yes') ? ' checked' : ''}${issueFor('consent') ? ' aria-describedby="f-consent-error"' : ''}><label for="f-consent">${w('form.consentLabel')}</label></div>
-    </div>
-    <div class="trap" aria-hidden="true"><label for="f-website">${w('form.websiteLabel')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
-    ${token ? `<input type="hidden" name="token" value="${escape(token)}">` : ''}
-    <button type="submit" class="button">${w(token ? 'form.submit' : 'form.check')}</button>
-  </form>`;
+/** Check your answers: every answer shown, by section, each with a Change button that posts back to its step. */
+function summaryHtml(page: FormPage, w: W): string {
+  const { answers, words } = page;
+  const rows = shownFields(answers).map((entry) => {
+    const value = answers[entry.id];
+    const shown =
+      value === undefined
+        ? w('questions.common.notGiven')
+        : entry.kind === 'choice'
+          ? w(`questions.${entry.id}.options.${value}`)
+          : entry.kind === 'multi'
+            ? (value as string[]).map((item) => w(`questions.${entry.id}.options.${item}`)).join(', ')
+            : entry.kind === 'place'
+              ? escape(page.areas.find((area) => area.code === value)?.name ?? String(value))
+              : entry.kind === 'agreement'
+                ? w(value === true ? 'questions.common.yes' : 'questions.common.no')
+                : escape(String(value));
+    const step = entry.step ?? entry.id;
+    const change = stepById(step) && lookup(words, `questions.${entry.id}.change`) ? `<button type="submit" class="link-button" name="_action" value="change:${escape(step)}"><span aria-hidden="true">${w('form.change')}</span><span class="visually-hidden">${w(`questions.${entry.id}.change`)}</span></button>` : '';
+    return `<div><dt>${w(`questions.${entry.id}.summary`)}</dt><dd class="summary-value">${shown}</dd><dd>${change}</dd></div>`;
+  });
+  return `<h2>${w('check.heading')}</h2><dl class="summary-list">${rows.join('')}</dl>`;
 }

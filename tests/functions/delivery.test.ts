@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { smtpOptions } from '../../functions/referral/deliver.ts';
-import { referralSchema } from '../../functions/referral/schema.ts';
+import { referralSchema } from '../../referral/schema.ts';
 import { loopbackTransport, post, testHandler } from '../support/referral-handler.ts';
 import { startSilentServer, startTestSmtp, unusedPort } from '../support/smtp.ts';
 import { merseysideInbox, referrals } from '../fixtures/referrals.ts';
@@ -28,14 +28,18 @@ describe('delivering a referral to a real SMTP server', () => {
     const [message] = server.received;
     expect(message?.envelope.to).toEqual([merseysideInbox]);
     expect(message?.mail.subject).toBe(`Restorative justice referral — Merseyside — ref ${reference}`);
-    expect(message?.mail.replyTo?.text).toBe('sam@example.org');
+    // Nobody can write back to the person by pressing Reply: no Reply-To, and an automatic sender.
+    expect(message?.mail.replyTo).toBeUndefined();
+    expect(message?.mail.headers.get('auto-submitted')).toBe('auto-generated');
     const text = message?.mail.text ?? '';
+    expect(text.indexOf('Safety first')).toBeGreaterThanOrEqual(0);
     expect(text.indexOf('Safety first')).toBeLessThan(text.indexOf('Their answers:'));
     expect(text.indexOf('SENSITIVE CASE')).toBeLessThan(text.indexOf('Their answers:'));
     const attachment = message?.mail.attachments[0];
     expect(attachment?.contentType).toBe('application/json');
-    const json = JSON.parse(attachment?.content.toString('utf8') ?? '{}') as { version: string; referral: unknown };
-    expect(json.version).toBe('referral.v1');
+    const json = JSON.parse(attachment?.content.toString('utf8') ?? '{}') as { version: string; referral: unknown; route: unknown };
+    expect(json.version).toBe('referral.v2');
+    expect(json.route).toEqual({ kind: 'local', recipient: 'Restorative Solutions' });
     expect(z.safeParse(referralSchema, json.referral).success).toBe(true);
   });
 

@@ -6,7 +6,11 @@ import { referenceFor } from '../../functions/referral/reference.ts';
 import { settingsFromEnv } from '../../functions/referral/settings.ts';
 import { capturingTransport, noPace, post, testHandler, testOrigin } from '../support/referral-handler.ts';
 import { emptyStore, testStore } from '../support/store.ts';
-import { referrals, testSecret, tokenIssued } from '../fixtures/referrals.ts';
+import { loadWords } from '../../src/lib/locale.ts';
+import { referrals, testSecret, tokenIssued, type Body } from '../fixtures/referrals.ts';
+
+/** A referral with some answers changed. */
+const changed = (body: Body, answers: Record<string, unknown>): Body => ({ ...body, answers: { ...body.answers, ...answers } as Body['answers'] });
 
 const setUp = (options: Parameters<typeof testHandler>[1] = {}) => {
   const transport = capturingTransport();
@@ -52,7 +56,7 @@ describe('the referral function over HTTP', () => {
 
   it('answers 413 over 16 KB, by the declared length and by what arrives', async () => {
     const { handler, transport } = setUp();
-    const big = JSON.stringify({ ...referrals.valid(), message: 'a'.repeat(17_000) });
+    const big = JSON.stringify(changed(referrals.valid(), { message: 'a'.repeat(17_000) }));
     const declared = await handler(post(big, { 'content-length': String(big.length) }));
     expect(declared.status).toBe(413);
     const stream = new ReadableStream({ start(controller) { controller.enqueue(new TextEncoder().encode(big)); controller.close(); } });
@@ -79,9 +83,10 @@ describe('the referral function over HTTP', () => {
     const { handler } = setUp();
     const form = (headers: Record<string, string>) =>
       new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'area=E23000004' });
-    expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'same-origin' }))).status).toBe(400);
-    expect((await handler(form({ origin: 'null' }))).status).toBe(400);
-    expect((await handler(form({}))).status).toBe(400);
+    // Accepted: the form flow answers with its next page (200), not a refusal.
+    expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'same-origin' }))).status).toBe(200);
+    expect((await handler(form({ origin: 'null' }))).status).toBe(200);
+    expect((await handler(form({}))).status).toBe(200);
     expect((await handler(form({ origin: 'null', 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
     expect((await handler(form({ 'sec-fetch-site': 'same-site' }))).status).toBe(403);
   });
@@ -108,18 +113,24 @@ describe('the referral function over HTTP', () => {
 
   it('answers 400 INVALID_REFERRAL with every field issue, and never an internal message', async () => {
     const { handler } = setUp();
-    const response = await handler(post({ area: 'nowhere', name: '' }));
+    const response = await handler(post({ answers: { area: 'nowhere', name: '', asker: 'person-harmed' }, idempotencyKey: crypto.randomUUID() }));
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; issues: { path: string; message: string }[] } };
     expect(body.error.code).toBe('INVALID_REFERRAL');
-    expect(body.error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['area', 'name', 'asker', 'screening', 'consent']));
+    expect(body.error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['answers.area', 'answers.name']));
+    expect(body.error.issues.find((issue) => issue.path === 'answers.name')?.message).toBe('Answer this question: Name to use');
+    // Once the answers are well formed, every question that applies and is missing is listed too.
+    const incomplete = await handler(post({ answers: { asker: 'person-harmed', area: 'E23000004' }, idempotencyKey: crypto.randomUUID() }));
+    const issues = ((await incomplete.json()) as typeof body).error.issues;
+    expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['answers.askerAge', 'answers.harm', 'answers.contactWays', 'answers.consent']));
+    expect(issues.every((issue) => issue.message.length > 0)).toBe(true);
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node_modules|Error:/);
   });
 
-  it('answers 422 when consent is missing, or the area has no referral inbox, or is unknown', async () => {
-    const { handler, transport } = setUp();
+  it('answers 422 when consent is missing, or the area has no route (national route off), or is unknown', async () => {
+    const { handler, transport } = setUp({ settings: { nationalRoute: false } });
     expect(await errorCode(await handler(post(referrals.noConsent())))).toBe('CONSENT_REQUIRED');
-    const noInbox = await handler(post(referrals.areaWithoutInbox()));
+    const noInbox = await handler(post(referrals.nationalRoute()));
     expect(noInbox.status).toBe(422);
     expect(await errorCode(noInbox)).toBe('AREA_NOT_ACCEPTING_ONLINE_REFERRALS');
     expect(await errorCode(await handler(post(referrals.unknownArea())))).toBe('UNKNOWN_AREA');
@@ -133,9 +144,9 @@ describe('the referral function over HTTP', () => {
     const again = await handler(post(body));
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual(first);
-    const changed = await handler(post({ ...body, name: 'Alex' }));
-    expect(changed.status).toBe(422);
-    expect(await errorCode(changed)).toBe('IDEMPOTENCY_KEY_REUSED');
+    const other = await handler(post(changed(body, { name: 'Alex' })));
+    expect(other.status).toBe(422);
+    expect(await errorCode(other)).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(transport.sent).toHaveLength(1);
   });
 
@@ -207,7 +218,7 @@ describe('the referral function over HTTP', () => {
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await errorCode(over)).toBe('REFERRAL_BUDGET_REACHED');
     expect((await other.handler(post(referrals.domesticAbuse()))).status).toBe(429);
-    expect((await one.handler(post({ ...referrals.valid(), area: 'E23000030' }))).status).toBe(202);
+    expect((await one.handler(post(changed(referrals.valid(), { area: 'E23000030' })))).status).toBe(202);
     expect(transport.sent).toHaveLength(3);
   });
 
@@ -267,6 +278,7 @@ describe('when something unexpected breaks', () => {
           },
           secret: testSecret,
           now: () => new Date(),
+          words: await loadWords(),
           pace: noPace,
         };
       },
@@ -286,7 +298,7 @@ describe('the request log', () => {
     const { handler, logs } = setUp();
     const body = referrals.valid();
     await handler(post(body));
-    await handler(post({ ...referrals.valid(), name: 'Private Name', crimeReference: '<bad>' }));
+    await handler(post(changed(referrals.valid(), { name: 'Private Name', crimeReference: '<bad>' })));
     expect(logs).toHaveLength(2);
     expect(logs[0]).toEqual({ outcome: 'delivered', status: 202, ms: expect.any(Number), reference: referenceFor(body.idempotencyKey, testSecret), area: 'E23000004' });
     const text = JSON.stringify(logs);
@@ -315,13 +327,13 @@ describe('protections that must not be switched off', () => {
   it('single-line answers refuse direction overrides and invisible characters, with a plain message', async () => {
     const { handler, transport } = setUp();
     for (const name of ['Sam\u202Eevil', 'Sam\u2066x\u2069', 'S\u200Bam', 'S\uFEFFam']) {
-      const response = await handler(post({ ...referrals.valid(), name }));
+      const response = await handler(post(changed(referrals.valid(), { name })));
       expect(response.status, JSON.stringify(name)).toBe(400);
       const body = (await response.json()) as { error: { issues: { path: string; message: string }[] } };
-      expect(body.error.issues).toEqual([{ path: 'name', message: expect.stringMatching(/hidden character/) }]);
+      expect(body.error.issues).toEqual([{ path: 'answers.name', code: 'hidden-character', message: expect.stringMatching(/hidden character/) }]);
     }
     // Joiners that Persian and Indic names need are fine.
-    expect((await handler(post({ ...referrals.valid(), name: 'می\u200Cخواهم' }))).status).toBe(202);
+    expect((await handler(post(changed(referrals.valid(), { name: 'می\u200Cخواهم' })))).status).toBe(202);
     expect(transport.sent).toHaveLength(1);
   });
 
@@ -341,62 +353,5 @@ describe('protections that must not be switched off', () => {
     const retry = await handler(post(body));
     expect(await retry.json()).toEqual({ reference: referenceFor(body.idempotencyKey, testSecret), delivery: 'unconfirmed' });
     expect(sends).toBe(1);
-  });
-});
-
-describe('the no-JavaScript form', () => {
-  const formPost = (fields: Record<string, string | string[]>) => {
-    const body = new URLSearchParams();
-    for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
-    return new Request(`${testOrigin}/api/referral`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'same-origin' }, body });
-  };
-  const complete = {
-    area: 'E23000004', asker: 'person-harmed', harm: 'burglary-or-theft', reported: 'yes', responsibleKnown: 'yes', admitted: 'admitted', stage: 'sentenced',
-    responsibleUnder18: 'no', askerUnder18: 'no', name: 'Sam', phone: '07700 900123', phoneSafe: ['call'], language: 'English', ways: ['letters'], consent: 'yes', website: '',
-  };
-
-  it('answers a complete first post with a page to check, carrying a signed token, and sends nothing yet', async () => {
-    const { handler, transport } = setUp();
-    const response = await handler(formPost(complete));
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toMatch(/name="token" value="v1\.\d+\./);
-    expect(html).toContain('value="Sam"');
-    expect(transport.sent).toHaveLength(0);
-  });
-
-  it('sends from the check page once its token is old enough, and treats a post with a fresh or missing token as a bot', async () => {
-    const { handler, transport } = setUp();
-    expect((await handler(formPost({ ...complete, token: tokenIssued(500) }))).status).toBe(202);
-    expect(transport.sent).toHaveLength(0);
-    const sent = await handler(formPost({ ...complete, token: tokenIssued(10_000) }));
-    expect(sent.status).toBe(202);
-    expect(await sent.text()).toMatch(/RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/);
-    expect(transport.sent).toHaveLength(1);
-  });
-
-  it('over the budget, gives the form back with every answer, the reason and the provider’s phone', async () => {
-    const { handler } = setUp({ settings: { areaBudget: 0 + 1 }, store: emptyStore() });
-    await handler(formPost({ ...complete, token: tokenIssued(10_000) }));
-    const limited = await handler(formPost({ ...complete, name: 'Alex', token: tokenIssued(10_000) }));
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    const html = await limited.text();
-    expect(html).toContain('value="Alex"');
-    expect(html).toContain('07377 800254');
-  });
-
-  it('when delivery fails, answers 503 with Retry-After, every answer kept, and the page’s strict CSP', async () => {
-    const { handler } = testHandler({
-      send: async () => {
-        const { DeliveryError } = await import('../../functions/referral/deliver.ts');
-        throw new DeliveryError('ECONNECTION');
-      },
-    });
-    const response = await handler(formPost({ ...complete, name: 'Robin', token: tokenIssued(10_000) }));
-    expect(response.status).toBe(503);
-    expect(response.headers.get('retry-after')).toBe('30');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-    expect(await response.text()).toContain('value="Robin"');
   });
 });

@@ -39,5 +39,5 @@ describe('npm start without SMTP_URL', () => {
     } finally {
       server.kill();
     }
-  });
+  }, 60_000);
 });

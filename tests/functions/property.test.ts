@@ -4,6 +4,7 @@ import { capturingTransport, post, testHandler } from '../support/referral-handl
 import { referrals } from '../fixtures/referrals.ts';
 import valid from '../fixtures/referral.valid.json' with { type: 'json' };
 import { areas } from '../../src/lib/areas.ts';
+import { nationalRoute } from '../../src/lib/national-route.ts';
 
 /** Every path in the valid fixture that holds a string. */
 function stringPaths(value: unknown, prefix: string[] = []): string[][] {
@@ -51,11 +52,27 @@ const mutatedFixture = fc
     return body;
   });
 
+// A valid referral with a nasty free-text answer and an injected field: it should be delivered, to our inbox only.
+const nastyButValid = fc
+  .record({
+    field: fc.constantFrom('message', 'accessNeeds', 'name', 'crimeReference'),
+    value: nasty,
+    extra: fc.constantFrom('to', 'bcc', 'cc', 'recipient', 'replyTo', 'headers', '__proto__', 'subject'),
+    extraValue: fc.oneof(fc.constant('attacker@evil.example'), fc.constant({ Bcc: 'attacker@evil.example' }), fc.constant(['a@evil.example'])),
+  })
+  .map(({ field, value, extra, extraValue }) => {
+    const body = referrals.valid() as Record<string, unknown> & { answers: Record<string, unknown> };
+    body.answers[field] = value;
+    body[extra] = extraValue;
+    (body.answers as Record<string, unknown>)[extra] = extraValue;
+    return body;
+  });
+
 const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.object({ maxDepth: 3 }));
 
-const inboxes = new Set(areas.flatMap((area) => (area.referralEmail ? [area.referralEmail.address] : [])));
+const inboxes = new Set([...areas.flatMap((area) => (area.referralEmail ? [area.referralEmail.address] : [])), nationalRoute.recipient.email]);
 const allowedHeaders = new Set([
-  'content-type', 'from', 'to', 'reply-to', 'subject', 'message-id', 'date', 'mime-version', 'x-referral-reference',
+  'content-type', 'from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'x-referral-reference', 'auto-submitted',
   'content-transfer-encoding',
 ]);
 
@@ -64,7 +81,7 @@ describe('the referral function under generated bodies', () => {
     const transport = capturingTransport();
     const { handler } = testHandler(transport);
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ arbitrary: mutatedFixture, weight: 3 }, { arbitrary: anyJson, weight: 1 }), async (body) => {
+      fc.asyncProperty(fc.oneof({ arbitrary: mutatedFixture, weight: 3 }, { arbitrary: nastyButValid, weight: 1 }, { arbitrary: anyJson, weight: 1 }), async (body) => {
         const before = transport.sent.length;
         const response = await handler(post(body));
         expect(response.status).toBeLessThan(500);

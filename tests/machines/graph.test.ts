@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fromPromise, type AnyEventObject, type AnyMachineSnapshot } from 'xstate';
-import type { AreaFacts } from '../../machines/area-facts.ts';
 import { conversationMachine } from '../../machines/conversation.ts';
-import { detailsMachine, type DetailsStep } from '../../machines/details.ts';
 import { explainMachine, topics } from '../../machines/explain.ts';
-import { screenMachine, type ScreenStep } from '../../machines/screen.ts';
-import { changeableFields, sendMachine } from '../../machines/send.ts';
-import { steps, type Step } from '../../machines/steps.ts';
+import { questionsMachine } from '../../machines/questions.ts';
+import { sendMachine } from '../../machines/send.ts';
+import { fieldsAsked, stepsAsked, type Field } from '../../referral/catalogue.ts';
+import { distinctAnswers } from '../support/catalogue-walk.ts';
 import { measureCoverage } from './coverage.ts';
-import { answers, merseyside } from './fixtures.ts';
-
-/** The step a chart is on, from its states' meta. */
-const stepOf = (snapshot: AnyMachineSnapshot): string | undefined =>
-  (Object.values(snapshot.getMeta()) as { step?: string }[]).map((meta) => meta.step).filter(Boolean).at(-1);
+import { answers, direct, hampshire, merseyside } from './fixtures.ts';
 
 const never = fromPromise(() => new Promise<never>(() => {}));
-
-function choicesFor(step: string | undefined): AnyEventObject[] {
-  const definition = step ? (steps as Record<string, Step>)[step] : undefined;
-  if (!definition?.options) return [];
-  if (definition.kind === 'choice') return definition.options.map((value) => ({ type: 'answer.choose', value }));
-  return [];
-}
 
 function expectFullCoverage(coverage: ReturnType<typeof measureCoverage>): void {
   expect(coverage.states.missed, 'states never reached').toEqual([]);
@@ -30,15 +18,27 @@ function expectFullCoverage(coverage: ReturnType<typeof measureCoverage>): void 
   expect(coverage.transitions.taken).toBe(coverage.transitions.all);
 }
 
+/** The answers a person can give at a step: each class of answer per question, one at a time, and nothing at all. */
+function submitsFor(step: string | undefined, given: Record<string, unknown>): AnyEventObject[] {
+  if (!step) return [];
+  const fields = fieldsAsked(step, given as never) as Field[];
+  if (fields.some((entry) => entry.kind === 'place')) return [];
+  const events: AnyEventObject[] = [{ type: 'answer.submit', values: {} }];
+  // Every field at its first class of answer, then each field's other classes in turn.
+  const base = Object.fromEntries(fields.map((entry) => [entry.id, distinctAnswers(entry, given as never).find((value) => value !== undefined)]));
+  events.push({ type: 'answer.submit', values: base });
+  for (const entry of fields) {
+    for (const value of distinctAnswers(entry, given as never).slice(1)) events.push({ type: 'answer.submit', values: { ...base, [entry.id]: value } });
+    if (entry.kind === 'choice') events.push({ type: 'answer.submit', values: { ...base, [entry.id]: 'not-an-option' } });
+  }
+  return events;
+}
+
 describe('model-based paths through every chart', () => {
   it('explain: every state and transition', () => {
     const coverage = measureCoverage(explainMachine, {
       scenarios: [{ name: 'explain', input: { nextId: 0 } }],
-      events: () => [
-        ...topics.map((topic) => ({ type: 'topic.choose', topic })),
-        { type: 'explain.check' },
-        { type: 'nav.back' },
-      ],
+      events: () => [...topics.map((topic) => ({ type: 'topic.choose', topic })), { type: 'explain.check' }, { type: 'nav.back' }],
       serialize: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.ended]),
     });
     expectFullCoverage(coverage);
@@ -46,163 +46,132 @@ describe('model-based paths through every chart', () => {
     expect(coverage.transitions.all).toBe(6);
   });
 
-  it('screen: every state and transition, in the flow, for one place, resumed, and changing each answer', () => {
-    const lookup = (output: unknown): AnyEventObject => ({ type: 'xstate.done.actor.lookup', output });
-    const machine = screenMachine.provide({ actors: { lookupPlace: never as never } });
-    const screenSteps: ScreenStep[] = ['asker', 'place', 'harm', 'reported', 'responsibleKnown', 'admitted', 'stage', 'responsibleUnder18', 'askerUnder18'];
+  it('questions: every state and transition, for both phases, a preset area, one place only, resuming, and changing each step', () => {
+    const machine = questionsMachine.provide({ actors: { lookupPlace: never as never, checkStep: never as never, loadArea: never as never } });
+    const done = (id: string, output: unknown): AnyEventObject => ({ type: `xstate.done.actor.${id}`, output });
+    const failed = (id: string): AnyEventObject => ({ type: `xstate.error.actor.${id}`, error: new Error('offline') });
+    const full = { ...answers.widest };
+    const changeable = stepsAsked(full);
     const coverage = measureCoverage(machine, {
       scenarios: [
-        { name: 'flow', input: { answers: {}, nextId: 0 } },
-        { name: 'preset area', input: { answers: { area: 'E23000004' }, nextId: 0, presetAreaName: 'Merseyside' } },
-        { name: 'place only', input: { answers: {}, nextId: 0, scope: 'place' } },
-        ...screenSteps.map((startAt) => ({ name: `change ${startAt}`, input: { answers: { ...answers.screening, stage: 'not-reported', reported: 'no' }, nextId: 0, startAt, mode: 'change' } })),
-        ...screenSteps.map((startAt) => ({ name: `change ${startAt} (reported)`, input: { answers: answers.screening, nextId: 0, startAt, mode: 'change' } })),
-        { name: 'resume', input: { answers: answers.screening, nextId: 0, startAt: 'askerUnder18' } },
+        { name: 'screening', input: { answers: {}, phase: 'screen', nextId: 0 } },
+        { name: 'referral', input: { answers: answers.screening, phase: 'details', nextId: 0, area: merseyside } },
+        { name: 'preset area', input: { answers: { area: 'E23000004' }, phase: 'screen', nextId: 0, presetArea: { code: 'E23000004', name: 'Merseyside' } } },
+        { name: 'finding', input: { answers: {}, phase: 'screen', nextId: 0, only: ['area'] } },
+        { name: 'resume', input: { answers: answers.screening, phase: 'screen', nextId: 0, startAt: 'safetyNow', area: merseyside } },
+        ...changeable.map((startAt) => ({ name: `change ${startAt}`, input: { answers: full, phase: startAt === 'contactWays' || full[startAt as keyof typeof full] === undefined ? 'details' : 'screen', nextId: 0, mode: 'change', startAt, area: hampshire } })),
       ],
       events: (snapshot) => {
-        const step = stepOf(snapshot);
-        const events: AnyEventObject[] = [{ type: 'nav.back' }, ...choicesFor(step)];
-        if (snapshot.matches({ place: 'asking' })) events.push({ type: 'answer.submit', value: 'L1 8JQ' }, { type: 'answer.submit', value: ' ' }, { type: 'place.list' });
-        if (snapshot.matches({ place: 'lookingUp' })) {
+        const context = snapshot.context as { step?: string; answers: Record<string, unknown> };
+        const events: AnyEventObject[] = [{ type: 'nav.back' }];
+        if (snapshot.matches({ asking: 'question' }) || snapshot.matches({ asking: 'answered' }) || snapshot.matches({ asking: 'retyping' })) {
+          events.push(...submitsFor(context.step, context.answers));
+          events.push({ type: 'place.find', text: 'L1 8JQ' }, { type: 'place.find', text: '  ' }, { type: 'place.list' }, { type: 'place.wrong' });
+        }
+        if (snapshot.matches({ asking: 'checking' })) events.push(done('check', []), done('check', [{ path: 'name', code: 'required' }]), failed('check'));
+        if (snapshot.matches({ asking: 'lookingUp' })) {
           events.push(
-            lookup({ kind: 'area', outcode: 'L1', area: { code: 'E23000004', name: 'Merseyside', slug: 'merseyside' } }),
-            lookup({ kind: 'choice', outcode: 'TD15', options: [{ area: { code: 'E23000007', name: 'Northumbria', slug: 'northumbria' }, share: 0.94 }, { area: null, share: 0.06 }] }),
-            lookup({ kind: 'outside', outcode: 'EH1', place: 'Scotland' }),
-            lookup({ kind: 'invalid' }),
-            { type: 'xstate.error.actor.lookup', error: new Error('offline') },
+            done('lookup', { kind: 'area', area: { code: 'E23000004', name: 'Merseyside', slug: 'merseyside' } }),
+            done('lookup', { kind: 'choice', options: [{ area: { code: 'E23000007', name: 'Northumbria', slug: 'northumbria' }, share: 0.94 }, { area: null, share: 0.06 }] }),
+            done('lookup', { kind: 'outside', place: 'Scotland' }),
+            done('lookup', { kind: 'invalid' }),
+            failed('lookup'),
           );
         }
-        if (snapshot.matches({ place: 'choosing' })) events.push({ type: 'answer.choose', value: 'E23000007', label: 'Northumbria' }, { type: 'answer.choose', value: 'scotland', label: 'Scotland' });
-        if (snapshot.matches({ place: 'listing' })) events.push({ type: 'answer.choose', value: 'E23000004', label: 'Merseyside' });
-        if (snapshot.matches({ place: 'outside' })) events.push({ type: 'place.retry' });
-        return events;
-      },
-      serialize: (snapshot) =>
-        JSON.stringify([snapshot.value, snapshot.context.mode, snapshot.context.scope, snapshot.context.startAt, snapshot.context.presetAreaName ?? '', snapshot.context.answers.reported === 'no', snapshot.context.answers.stage ?? '', snapshot.context.ended]),
-    });
-    expectFullCoverage(coverage);
-    expect(coverage.states.all).toHaveLength(30);
-    expect(coverage.transitions.all).toBe(73);
-  });
-
-  it('details: every state and transition, in the flow and changing each group', () => {
-    const groups: DetailsStep[] = ['name', 'contactMethods', 'language', 'accessNeeds', 'ways', 'crimeReference', 'message', 'heardFrom', 'consent'];
-    const known = { ...answers.screening, ...answers.details };
-    const coverage = measureCoverage(detailsMachine, {
-      scenarios: [
-        { name: 'flow', input: { answers: { language: 'English' }, nextId: 0, providerName: 'Restorative Solutions' } },
-        { name: 'flow, heard from a poster', input: { answers: { language: 'English', heardFrom: 'poster' }, nextId: 0, providerName: 'Restorative Solutions', heardFromKnown: true } },
-        ...groups.map((startAt) => ({ name: `change ${startAt}`, input: { answers: known, nextId: 0, providerName: 'Restorative Solutions', startAt, mode: 'change' } })),
-      ],
-      events: (snapshot) => {
-        const step = stepOf(snapshot);
-        const events: AnyEventObject[] = [{ type: 'nav.back' }, ...choicesFor(step)];
-        const definition = step ? (steps as Record<string, Step>)[step] : undefined;
-        if (definition?.kind === 'text') {
-          const valid: Record<string, string> = { name: 'Sam', phoneNumber: '07700 900123', bestTimes: 'Mornings', emailAddress: 'sam@example.org', language: 'English', accessNeeds: 'Step-free access', crimeReference: 'MP/1/26', message: 'Hello' };
-          events.push({ type: 'answer.submit', value: valid[step ?? ''] ?? 'x' }, { type: 'answer.submit', value: '' });
-        }
-        if (definition?.optional) events.push({ type: 'answer.skip' });
-        if (step === 'contactMethods') events.push(...[[], ['phone'], ['email'], ['phone', 'email']].map((value) => ({ type: 'answer.submit', value })));
-        if (step === 'phoneSafety') events.push(...[[], ['call']].map((value) => ({ type: 'answer.submit', value })));
-        if (step === 'emailSafety') events.push(...[[], ['email']].map((value) => ({ type: 'answer.submit', value })));
-        if (step === 'ways') events.push(...[[], ['letters']].map((value) => ({ type: 'answer.submit', value })));
-        if (step === 'consent') events.push(...[[], ['yes']].map((value) => ({ type: 'answer.submit', value })));
+        if (snapshot.matches({ asking: 'choosingPlace' })) events.push({ type: 'place.choose', code: 'E23000007', name: 'Northumbria' }, { type: 'place.choose', code: 'scotland', name: 'Scotland' });
+        if (snapshot.matches({ asking: 'listing' })) events.push({ type: 'place.choose', code: 'E23000004', name: 'Merseyside' }, { type: 'place.choose', code: 'nowhere', name: 'Nowhere' });
+        if (snapshot.matches({ asking: 'outside' })) events.push({ type: 'place.retry' });
+        if (snapshot.matches({ asking: 'confirmingPreset' })) events.push({ type: 'place.confirm', confirmed: true }, { type: 'place.confirm', confirmed: false });
+        if (snapshot.matches({ asking: 'loadingArea' })) events.push(done('area', merseyside), failed('area'));
         return events;
       },
       serialize: (snapshot) => {
-        const a = snapshot.context.answers;
-        const safe = Boolean((a.contactMethods?.includes('phone') && a.phone && a.phoneSafety?.length) || (a.contactMethods?.includes('email') && a.email && a.emailSafety?.includes('email')));
-        return JSON.stringify([snapshot.value, snapshot.context.mode, snapshot.context.startAt, snapshot.context.heardFromKnown, a.contactMethods ?? [], safe, snapshot.context.ended]);
+        const c = snapshot.context as { step?: string; mode: string; problems: unknown[]; ended: string; history: string[]; presetArea?: unknown; answers: Record<string, unknown> };
+        return JSON.stringify([snapshot.value, c.step, c.mode, c.problems.length > 0, c.ended, c.history.length > 0, Boolean(c.presetArea), c.answers.area === undefined]);
       },
     });
     expectFullCoverage(coverage);
-    expect(coverage.states.all).toHaveLength(29);
-    expect(coverage.transitions.all).toBe(89);
+    expect(coverage.states.all).toHaveLength(17);
+    expect(coverage.transitions.all).toBe(42);
   });
 
   it('send: every state and transition', () => {
     const machine = sendMachine.provide({ actors: { submitReferral: never as never } });
+    const complete = { ...answers.screening, ...answers.details };
+    const { name: _name, ...incomplete } = complete;
     const coverage = measureCoverage(machine, {
       scenarios: [
-        { name: 'complete', input: { referral: answers.referral(), providerName: 'Restorative Solutions', nextId: 0 } },
-        { name: 'incomplete', input: { referral: { ...answers.referral(), name: '' }, providerName: 'Restorative Solutions', nextId: 0 } },
+        { name: 'complete', input: { answers: complete, idempotencyKey: 'k', area: merseyside, nextId: 0 } },
+        { name: 'incomplete', input: { answers: incomplete, idempotencyKey: 'k', area: merseyside, nextId: 0 } },
       ],
       events: (snapshot) => [
         { type: 'referral.send' },
         { type: 'referral.retry' },
         { type: 'nav.back' },
-        ...changeableFields.slice(0, 1).map((field) => ({ type: 'answer.change', field })),
+        { type: 'answer.change', step: 'harm' },
+        { type: 'answer.change', step: 'interpreter' },
         ...(snapshot.matches('sending')
           ? [
               { type: 'xstate.done.actor.submit', output: { reference: 'RJ-2345-6789' } },
-              { type: 'xstate.error.actor.submit', error: { kind: 'unavailable' } },
-              { type: 'xstate.error.actor.submit', error: { kind: 'not-accepting' } },
+              { type: 'xstate.done.actor.submit', output: { reference: 'RJ-2345-6789', delivery: 'unconfirmed' } },
+              ...(['unavailable', 'busy', 'not-accepting', 'invalid'] as const).map((kind) => ({ type: 'xstate.error.actor.submit', error: { kind } })),
             ]
           : []),
       ],
-      serialize: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.failure ?? '', Boolean(snapshot.context.error), snapshot.context.ended]),
+      serialize: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.failure ?? '', Boolean(snapshot.context.problem), snapshot.context.ended]),
     });
     expectFullCoverage(coverage);
-    expect(coverage.states.all).toHaveLength(6);
+    expect(coverage.states.all).toHaveLength(5);
     expect(coverage.transitions.all).toBe(8);
   });
 
   it('conversation: every state and transition of the parent chart', () => {
-    const accepting: AreaFacts = merseyside;
-    const noInbox: AreaFacts = { ...merseyside, code: 'E23000014', name: 'West Midlands', acceptsReferrals: false };
-    const machine = conversationMachine.provide({
-      actors: { loadArea: never as never, explain: never as never, screen: never as never, details: never as never, send: never as never },
-    });
+    const machine = conversationMachine.provide({ actors: { explain: never as never, questions: never as never, send: never as never } });
     const phaseDone = (output: unknown): AnyEventObject => ({ type: 'xstate.done.actor.phase', output });
+    const screened = { ...answers.screening };
+    const complete = { ...answers.screening, ...answers.details };
     const coverage = measureCoverage(machine, {
       scenarios: [{ name: 'conversation' }],
-      events: (snapshot) => {
+      events: (snapshot: AnyMachineSnapshot) => {
         const events: AnyEventObject[] = [
           { type: 'help.open' },
           { type: 'help.close' },
+          { type: 'restart.ask' },
+          { type: 'restart.cancel' },
           { type: 'conversation.restart' },
           { type: 'nav.back' },
           { type: 'menu.open' },
           { type: 'referral.start' },
           ...(['learn', 'check', 'refer', 'find'] as const).map((choice) => ({ type: 'menu.choose', choice })),
-          ...(['learn', 'check', 'refer', 'find', undefined] as const).map((start) => ({ type: 'conversation.preset', area: { code: 'E23000004', name: 'Merseyside' }, heardFrom: 'poster', ...(start ? { start } : {}) })),
+          ...(['learn', 'check', 'refer', 'find', undefined] as const).map((start) => ({ type: 'conversation.preset', area: { code: 'E23000004', name: 'Merseyside' }, campaign: 'poster', ...(start ? { start } : {}) })),
         ];
         const flow = (snapshot.value as { flow: string }).flow;
         if (flow === 'explaining') events.push(phaseDone({ ended: 'back', log: [], nextId: 9 }), phaseDone({ ended: 'check', log: [], nextId: 9 }));
-        if (['finding', 'screening', 'resuming', 'details', 'lastDetail', 'changingScreen', 'changingDetails'].includes(flow)) {
+        if (['finding', 'screening', 'resuming', 'details', 'lastDetails', 'changing'].includes(flow)) {
           events.push(
-            phaseDone({ ended: 'back', answers: {}, log: [], nextId: 9 }),
-            phaseDone({ ended: 'done', answers: { ...answers.screening, ...answers.details }, log: [], nextId: 9 }),
-            phaseDone({ ended: 'done', answers: { ...answers.screening, responsibleKnown: 'no' }, log: [], nextId: 9 }),
-          );
-        }
-        if (['loadingService', 'assessing', 'reassessing'].includes(flow)) {
-          events.push(
-            { type: 'xstate.done.actor.area', output: accepting },
-            { type: 'xstate.done.actor.area', output: noInbox },
-            { type: 'xstate.error.actor.area', error: new Error('offline') },
+            phaseDone({ ended: 'back', answers: screened, log: [], nextId: 9, area: merseyside, lastStep: 'safetyNow' }),
+            phaseDone({ ended: 'done', answers: complete, log: [], nextId: 9, area: merseyside, lastStep: 'consent' }),
+            phaseDone({ ended: 'done', answers: { ...complete, contactWays: ['none'] }, log: [], nextId: 9, area: merseyside, lastStep: 'consent' }),
+            phaseDone({ ended: 'done', answers: screened, log: [], nextId: 9, area: direct, lastStep: 'safetyNow' }),
           );
         }
         if (flow === 'checking') {
           events.push(
-            phaseDone({ ended: 'sent', reference: 'RJ-2345-6789', log: [], nextId: 9 }),
+            phaseDone({ ended: 'sent', reference: 'RJ-2345-6789', delivery: 'confirmed', log: [], nextId: 9 }),
             phaseDone({ ended: 'change', change: 'harm', log: [], nextId: 9 }),
-            phaseDone({ ended: 'change', change: 'message', log: [], nextId: 9 }),
             phaseDone({ ended: 'back', log: [], nextId: 9 }),
           );
         }
         return events;
       },
       serialize: (snapshot) => {
-        const c = snapshot.context;
-        const canRefer = Boolean(c.area?.acceptsReferrals && c.assessment && c.assessment.kind !== 'not-yet');
-        return JSON.stringify([snapshot.value, canRefer, Boolean(c.area), c.change ?? '', c.presetAreaName ?? '', c.answers.harm ? 'screened' : '']);
+        const c = snapshot.context as { area?: { route: string }; change?: string; presetArea?: unknown; answers: Record<string, unknown> };
+        return JSON.stringify([snapshot.value, c.area?.route ?? '', c.change ?? '', Boolean(c.presetArea), Object.keys(c.answers).length, (c.answers.contactWays as string[] | undefined)?.[0] ?? '']);
       },
     });
     expectFullCoverage(coverage);
-    expect(coverage.states.all).toHaveLength(23);
-    expect(coverage.transitions.all).toBe(45);
+    expect(coverage.states.all).toHaveLength(20);
+    expect(coverage.transitions.all).toBe(42);
     expect(coverage.paths).toBeGreaterThan(20);
   });
 });

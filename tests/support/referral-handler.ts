@@ -7,6 +7,7 @@ import { createReferralHandler, type ReferralHandler } from '../../functions/ref
 import type { RateLimiter } from '../../functions/referral/rate-limit.ts';
 import { settingsFromEnv, type Settings } from '../../functions/referral/settings.ts';
 import type { Store } from '../../functions/referral/store/index.ts';
+import { loadWords } from '../../src/lib/locale.ts';
 import { testSecret } from '../fixtures/referrals.ts';
 import { testStore } from './store.ts';
 
@@ -26,6 +27,7 @@ export function testHandler(transport: Transport, options: { settings?: Partial<
       store: await (options.store ?? testStore()),
       secret: testSecret,
       now: () => new Date(),
+      words: await loadWords(),
       pace: options.pace ?? noPace,
     }),
     logger: (entry) => logs.push(entry),

@@ -4,22 +4,33 @@ import type { AreaFacts } from '../../../machines/area-facts.ts';
 import type { ChatData } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
 
+/** Help lines for cases that need extra care, for the person harmed (never shown to the person responsible). */
+const specialistLines = ['national-domestic-abuse-helpline', 'mens-advice-line', 'rape-crisis', 'stop-hate-uk', 'samaritans'];
 
-/** An area's own facts: its provider and contacts, local notes, or who to ask when no provider is known. */
-export function AreaCard({ t, area, data, sensitive = false, compact = false, heading }: {
+/**
+ * An area's own facts: its provider and contacts, local notes, the national services where no local
+ * route exists (or where the outcome promises them: support when nobody has been found), and, for
+ * sensitive cases, the specialist help lines (Rape Crisis only from 16, so a younger asker sees
+ * Childline instead). `focus` makes its heading where focus goes when it is shown.
+ */
+export function AreaCard({ t, area, data, specialist = false, support = false, youngerThan16 = false, compact = false, focus = false, heading }: {
   t: Translate;
   area: AreaFacts;
   data: ChatData;
-  sensitive?: boolean;
+  specialist?: boolean;
+  support?: boolean;
+  youngerThan16?: boolean;
   compact?: boolean;
+  focus?: boolean;
   heading?: string;
 }) {
   const { provider } = area;
   const national = data.help.filter((line) => line.id === 'victim-support' || line.id === 'why-me');
-  const specialist = data.help.filter((line) => ['national-domestic-abuse-helpline', 'rape-crisis', 'stop-hate-uk', 'samaritans'].includes(line.id));
+  const lines = data.help.filter((line) => specialistLines.includes(line.id) && !(youngerThan16 && line.id === 'rape-crisis'));
+  const young = youngerThan16 ? data.help.filter((line) => line.id === 'childline') : [];
   return (
     <div className="area-card">
-      <h3>{heading ?? t('outcome.contactsHeading')}</h3>
+      {focus ? <h3 tabIndex={-1} data-focus>{heading ?? t('outcome.contactsHeading')}</h3> : <h3>{heading ?? t('outcome.contactsHeading')}</h3>}
       {provider ? (
         <>
           <p><strong>{provider.service ?? provider.name}</strong>{provider.service ? ` (${provider.name})` : ''}</p>
@@ -39,17 +50,35 @@ export function AreaCard({ t, area, data, sensitive = false, compact = false, he
           <ul>{area.notes.map((note) => <li key={note}>{note}</li>)}</ul>
         </>
       )}
-      {!compact && (!provider || sensitive) && (
+      {(!provider || area.route !== 'local' || support) && (
         <>
           <h4>{t('outcome.nationalHeading')}</h4>
-          <ul>
-            {[...national, ...(sensitive ? specialist : [])].map((line) => (
-              <li key={line.id}><strong>{line.name}</strong>{line.number ? <>: <a href={telHref(line.number)}>{line.number}</a></> : null}. {line.purpose}.</li>
-            ))}
-          </ul>
+          <HelpList lines={national} />
+        </>
+      )}
+      {!compact && specialist && (
+        <>
+          <h4>{t('outcome.specialistHeading')}</h4>
+          <HelpList lines={[...young, ...lines]} />
         </>
       )}
       <p><a href={areaPath(area)}>{t('outcome.areaPage', { area: area.name })}</a></p>
     </div>
+  );
+}
+
+function HelpList({ lines }: { lines: ChatData['help'] }) {
+  return (
+    <ul className="contact-list">
+      {lines.map((line) => (
+        <li key={line.id}>
+          <strong>{line.name}</strong>
+          {line.number ? <>: <a href={telHref(line.number)}>{line.number}</a></> : null}
+          {line.email ? <>: <a href={`mailto:${line.email}`}>{line.email}</a></> : null}. {line.purpose}.
+          {line.hours ? ` ${line.hours}.` : null}
+          {line.alternatives?.map((alternative) => ` ${alternative}.`)}
+        </li>
+      ))}
+    </ul>
   );
 }

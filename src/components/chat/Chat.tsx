@@ -1,33 +1,67 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import type { AnyActorRef, AnyMachineSnapshot } from 'xstate';
 import type { MenuChoice } from '../../../machines/conversation.ts';
-import type { Line } from '../../../machines/types.ts';
-import type { HeardFrom } from '../../../functions/referral/schema.ts';
+import type { Line, Problem } from '../../../machines/types.ts';
+import { campaignCodes, type CampaignCode } from '../../../referral/vocabulary.ts';
 import type { Words } from '../../lib/words.ts';
-import { browserConversation, loadReferralPhases } from './services.ts';
+import { prefetchFinder } from './lookups.ts';
+import { browserConversation, loadPhases } from './services.ts';
+import { prefetchToken } from './submit.ts';
 import { useChildSnapshot } from './use-child.ts';
-import { translator, type Translate } from './words.ts';
-import { StepPanel, type ChatData } from './StepPanel.tsx';
+import { problemText, translator, type Translate } from './words.ts';
+import { StepPanel, type ChatData, type View } from './StepPanel.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 
 export type ChatProps = ChatData & { words: Words };
 
-/** Campaign codes a page address may carry (`?from=poster`), flowing into "how did you hear about us". */
-const campaignCodes: readonly HeardFrom[] = ['poster', 'leaflet', 'social-media', 'rj-week'];
 const menuChoices: readonly MenuChoice[] = ['learn', 'check', 'refer', 'find'];
 
 /** The step a snapshot is on, from its states' `meta` (the charts name their steps there). */
 export function stepOf(snapshot: AnyMachineSnapshot | undefined): string | undefined {
   if (!snapshot || snapshot.status !== 'active') return undefined;
   const metas = Object.values(snapshot.getMeta()) as { step?: string }[];
-  return metas.map((meta) => meta.step).filter((step) => step && step !== 'help').at(-1);
+  return metas.map((meta) => meta.step).filter((step) => step && step !== 'help' && step !== 'confirmRestart').at(-1);
+}
+
+/** Which screen to show, from the conversation and the chart it runs now. */
+function viewOf(parent: AnyMachineSnapshot, phase: AnyMachineSnapshot | undefined): View {
+  if (parent.matches({ help: 'open' })) return 'help';
+  if (parent.matches({ help: 'confirmingRestart' })) return 'confirmRestart';
+  if (phase?.machine.id === 'questions') return 'question';
+  return (stepOf(phase) ?? stepOf(parent) ?? 'loading') as View;
+}
+
+/**
+ * Brings the new question into view and focuses it, once the transcript has been updated (so a screen
+ * reader hears it once): the question's words just below the sticky bar when its control fits under
+ * them, otherwise the control itself; then focus on the control (or on the heading of an outcome,
+ * the failure message, a page of results).
+ */
+function reveal(panel: HTMLElement, lines: (HTMLElement | null)[]): void {
+  const target =
+    panel.querySelector<HTMLElement>('[data-focus]') ??
+    panel.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, .chat-choices > *, .actions > *, button, a[href]');
+  if (!target) return;
+  const bar = document.querySelector('.exit-bar')?.getBoundingClientRect().bottom ?? 0;
+  const fits = () => {
+    const box = target.getBoundingClientRect();
+    return box.top >= bar && box.bottom <= window.innerHeight;
+  };
+  // Everything new since the person's answer, if it fits with the control; else the question; else the control.
+  const placed = !target.hasAttribute('data-focus') && lines.some((line) => {
+    if (!line) return false;
+    line.scrollIntoView({ block: 'start' });
+    return fits();
+  });
+  if (!placed) target.scrollIntoView({ block: target.hasAttribute('data-focus') ? 'start' : 'end' });
+  target.focus({ preventScroll: true });
 }
 
 /**
  * The guided conversation island. It renders the charts' state and sends their events; every rule
- * lives in the charts (it asks `can` before offering an action). Nothing is stored: answers live in
- * this page's memory, and the quick exit or "start again" forgets them.
+ * lives in the charts and the catalogue (it asks `can` before offering an action). Nothing is stored:
+ * answers live in this page's memory, and the quick exit or "Start again" forgets them.
  */
 export default function Chat({ words, ...data }: ChatProps) {
   const t: Translate = useMemo(() => translator(words), [words]);
@@ -39,97 +73,127 @@ export default function Chat({ words, ...data }: ChatProps) {
   const activePhase = phase?.status === 'active' ? phase : undefined;
 
   const lines: Line[] = [...snapshot.context.transcript, ...((activePhase?.context.log as Line[] | undefined) ?? [])];
-  const helpOpen = snapshot.matches({ help: 'open' });
+  const view = viewOf(snapshot, activePhase);
   const flow = String((snapshot.value as { flow: unknown }).flow);
-  const step = stepOf(activePhase) ?? stepOf(snapshot);
 
-  // Focus moves to the new question only after the person has answered something, never on load.
+  // Focus moves to the new question only after the person has done something, never on load.
   const interacted = useRef(false);
   const panel = useRef<HTMLDivElement>(null);
   const send = (event: { type: string; [key: string]: unknown }, toPhase = false) => {
     interacted.current = true;
-    (toPhase && phaseRef ? phaseRef : actor).send(event as never);
+    // The questions load just after the page; a choice made before they arrive waits for them.
+    void loadPhases().then(
+      () => (toPhase && phaseRef ? phaseRef : actor).send(event as never),
+      () => setLoadFailed(true),
+    );
   };
-  const problem = JSON.stringify(activePhase?.context.error ?? null);
-  const stepKey = `${flow}|${JSON.stringify(activePhase?.value ?? '')}|${lines.at(-1)?.id}|${helpOpen}|${problem}`;
+  const [loadFailed, setLoadFailed] = useState(false);
   useEffect(() => {
-    if (!interacted.current) return;
-    // The question's own control first; on a page of facts (an outcome) the first action, not a link in the text.
-    const target =
-      panel.current?.querySelector<HTMLElement>('[data-focus], input:not([type=hidden]), select, textarea') ??
-      panel.current?.querySelector<HTMLElement>('.chat-choices > *, .actions > *, button, a[href]');
-    target?.focus();
+    void loadPhases().catch(() => {});
+  }, []);
+  const problems = (activePhase?.context.problems ?? []) as Problem[];
+  const lastBotLine = [...lines].reverse().find((line) => line.from === 'bot');
+  const stepKey = `${view}|${String(activePhase?.context.step ?? '')}|${lastBotLine?.id}`;
+  useEffect(() => {
+    if (!interacted.current || !panel.current) return;
+    // After the transcript has been painted: then the new question is read once, after the echo.
+    let lastAnswer = -1;
+    lines.forEach((line, index) => {
+      if (line.from === 'person') lastAnswer = index;
+    });
+    const firstNew = lines.slice(lastAnswer + 1).find((line) => line.from === 'bot');
+    const byId = (line: Line | undefined) => (line ? document.getElementById(`line-${line.id}`) : null);
+    const frame = requestAnimationFrame(() => reveal(panel.current as HTMLElement, [byId(firstNew), byId(lastBotLine)]));
+    return () => cancelAnimationFrame(frame);
   }, [stepKey]);
+
+  // Fetched ahead (neither carries anything the person typed): the finder table once the conversation
+  // starts, and the time-trap token once a referral is on offer, well before anything is sent.
+  const started = flow !== 'start';
+  const referralOffered = view === 'outcome' && snapshot.can({ type: 'referral.start' });
+  useEffect(() => {
+    if (!started) return;
+    prefetchFinder();
+  }, [started]);
+  useEffect(() => {
+    if (referralOffered) prefetchToken();
+  }, [referralOffered]);
+
+  // Problems with an answer are said in one status region as well as beside the field, and focus goes
+  // to the first answer that needs a change (its error is part of its description).
+  const status = problems.map((problem) => problemText(words, t, problem)).join(' ');
+  useEffect(() => {
+    if (!status || !panel.current) return;
+    const frame = requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"], .form-group--error input, .form-group--error select')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [status]);
 
   // What the address says (?area=, ?from=, ?start=) is applied once, then taken out of the address.
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const area = data.areas.find((candidate) => candidate.code === params.get('area'));
-    const from = params.get('from') as HeardFrom | null;
+    const from = params.get('from');
     const start = params.get('start') as MenuChoice | null;
     const preset = {
       ...(area ? { area: { code: area.code, name: area.name } } : {}),
-      ...(from && campaignCodes.includes(from) ? { heardFrom: from } : {}),
+      ...(from && (campaignCodes as readonly string[]).includes(from) ? { campaign: from as CampaignCode } : {}),
       ...(start && menuChoices.includes(start) ? { start } : {}),
     };
     if (Object.keys(preset).length > 0) {
       if (preset.start) interacted.current = true;
-      actor.send({ type: 'conversation.preset', ...preset });
+      void loadPhases().then(
+        () => actor.send({ type: 'conversation.preset', ...preset }),
+        () => setLoadFailed(true),
+      );
     }
     if (window.location.search) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
   }, [actor, data.areas]);
 
-  // Once a referral is on offer, fetch its questions in the background, so "Send a referral" is instant.
-  const referralOffered = step === 'outcome' && snapshot.can({ type: 'referral.start' });
-  useEffect(() => {
-    if (referralOffered) loadReferralPhases().catch(() => {});
-  }, [referralOffered]);
-
-  // The quick exit forgets everything before the page goes.
+  // The quick exit forgets everything before the page goes; "Help now" in the pinned bar opens help here.
   useEffect(() => {
     const forget = () => actor.send({ type: 'conversation.restart' });
+    const help = (event: Event) => {
+      const link = (event.target as Element | null)?.closest?.('[data-help-now]');
+      if (!link) return;
+      event.preventDefault();
+      interacted.current = true;
+      actor.send({ type: 'help.open' });
+    };
     window.addEventListener('rj:quick-exit', forget);
-    return () => window.removeEventListener('rj:quick-exit', forget);
+    document.addEventListener('click', help);
+    return () => {
+      window.removeEventListener('rj:quick-exit', forget);
+      document.removeEventListener('click', help);
+    };
   }, [actor]);
 
-  const lastBotLine = [...lines].reverse().find((line) => line.from === 'bot');
-
   return (
-    <section className="chat" aria-labelledby="chat-heading" data-flow={flow} data-step={step ?? ''}>
+    <section className="chat" aria-labelledby="chat-heading" data-flow={flow} data-view={view} data-step={String(activePhase?.context.step ?? stepOf(activePhase) ?? stepOf(snapshot) ?? '')}>
       <h2 id="chat-heading" className="visually-hidden">{t('common.transcriptLabel')}</h2>
-      <div className="chat-tools">
-        <button type="button" className="button button--warning" onClick={() => send({ type: 'help.open' })} aria-expanded={helpOpen}>
-          {t('common.helpNow')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => send({ type: 'conversation.restart' })} aria-describedby="start-again-hint">
-          {t('common.startAgain')}
-        </button>
-        <span id="start-again-hint" className="visually-hidden">{t('common.startAgainHint')}</span>
-      </div>
       {/* The log region exists before any message, so each new line is announced once. */}
       <div role="log" aria-label={t('common.transcriptLabel')}>
-      <ol className="chat-log">
-        {lines.map((line) => (
-          <li key={line.id} id={`line-${line.id}`} className={`chat-line chat-line--${line.from}`}>
-            <span className="visually-hidden">{line.from === 'bot' ? t('common.botName') : t('common.youSaid')} </span>
-            {lineText(line, t)}
-          </li>
-        ))}
-      </ol>
+        <ol className="chat-log">
+          {lines.map((line) => (
+            <li key={line.id} id={`line-${line.id}`} className={`chat-line chat-line--${line.from}`}>
+              <span className="visually-hidden">{line.from === 'bot' ? t('common.botName') : t('common.youSaid')} </span>
+              {lineText(line, t)}
+            </li>
+          ))}
+        </ol>
       </div>
+      <p className="visually-hidden" role="status">{status}</p>
+      {loadFailed && <p className="error-message" role="alert">{t('outcome.loadError')}</p>}
       <div className="chat-panel" ref={panel}>
-        {helpOpen ? (
+        {view === 'help' ? (
           <HelpPanel t={t} lines={data.help} onClose={() => send({ type: 'help.close' })} />
         ) : (
-          <StepPanel
-            t={t}
-            data={data}
-            step={step}
-            parent={snapshot}
-            phase={activePhase}
-            promptId={lastBotLine ? `line-${lastBotLine.id}` : 'chat-heading'}
-            send={send}
-          />
+          <StepPanel t={t} words={words} data={data} view={view} parent={snapshot} phase={activePhase}
+            promptId={lastBotLine ? `line-${lastBotLine.id}` : 'chat-heading'} send={send} />
+        )}
+      </div>
+      <div className="chat-tools">
+        {view !== 'confirmRestart' && (
+          <button type="button" className="button button--secondary" onClick={() => send({ type: 'restart.ask' })}>{t('common.startAgain')}</button>
         )}
       </div>
     </section>
@@ -137,8 +201,8 @@ export default function Chat({ words, ...data }: ChatProps) {
 }
 
 function lineText(line: Line, t: Translate): string {
-  if (line.from === 'bot') return t(line.key, line.vars);
+  if (line.from === 'bot') return t(line.key, line.vars, line.variant);
   if (line.text !== undefined) return line.text;
-  if (line.keys) return line.keys.map((key) => t(key)).join(', ');
-  return line.key ? t(line.key) : '';
+  if (line.keys) return line.keys.map((key) => t(key, line.vars, line.variant)).join(', ');
+  return line.key ? t(line.key, line.vars, line.variant) : '';
 }

@@ -1,269 +1,212 @@
-import { useState } from 'react';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import { topics } from '../../../machines/explain.ts';
-import { steps, type Step, type StepId } from '../../../machines/steps.ts';
+import { variantFor } from '../../../machines/prompts.ts';
 import type { Answers, Problem } from '../../../machines/types.ts';
+import { fieldsAsked } from '../../../referral/catalogue.ts';
+import { outcomeLines } from '../../../referral/outcome.ts';
+import { assess, askerIsResponsibleSide, noSafeWay } from '../../../referral/rules.ts';
+import type { Words } from '../../lib/words.ts';
 import { AreaCard } from './AreaCard.tsx';
-import { CheckAnswers } from './CheckAnswers.tsx';
-import { CheckboxStep, ChoiceStep, TextStep } from './Questions.tsx';
-import { loadReferralPhases } from './services.ts';
+import { loadedPhases } from './services.ts';
 import type { Translate } from './words.ts';
 
 export type AreaOption = { code: string; name: string; region: string };
-export type HelpLine = { id: string; name: string; number?: string; purpose: string };
+export type HelpLine = { id: string; name: string; number?: string; email?: string; purpose: string; hours?: string; alternatives?: string[] };
 
-/** Data from the site that the chat shows: the areas to choose from, help lines, what happens next. */
-export type ChatData = { areas: AreaOption[]; help: HelpLine[]; nextSteps: string[] };
+/** Data from the site that the chat shows: the areas to choose from, and the help lines. */
+export type ChatData = { areas: AreaOption[]; help: HelpLine[] };
 
 export type Send = (event: { type: string; [key: string]: unknown }, toPhase?: boolean) => void;
 
+/** Which screen the conversation is on, from the charts' states. */
+export type View =
+  | 'menu' | 'service' | 'outcome' | 'sent' | 'help' | 'confirmRestart'
+  | 'explainTopics' | 'explainMore' | 'check' | 'sending' | 'failed' | 'question' | 'loading';
+
 type Props = {
   t: Translate;
+  words: Words;
   data: ChatData;
-  step: string | undefined;
+  view: View;
   parent: AnyMachineSnapshot;
   phase: AnyMachineSnapshot | undefined;
   promptId: string;
   send: Send;
 };
 
+/** The questions chart's states that belong to finding a place. */
+const placeStates = ['confirmingPreset', 'listing', 'choosingPlace', 'outside', 'lookingUp', 'loadingArea', 'retyping'];
+
+const youngerThan16 = (answers: Answers) => ['under-13', '13-15'].includes(String(answers.askerAge));
+
 /** The controls for the step the conversation is on. */
-export function StepPanel({ t, data, step, parent, phase, promptId, send }: Props) {
+export function StepPanel({ t, words, data, view, parent, phase, promptId, send }: Props) {
+  // Loaded by the time a question or check your answers is shown (the charts that lead there come with them).
+  const { QuestionStep, PlaceStep, CheckAnswers } = loadedPhases() ?? ({} as NonNullable<ReturnType<typeof loadedPhases>>);
   const answers = (phase?.context.answers ?? parent.context.answers) as Answers;
-  const area = parent.context.area as AreaFacts | undefined;
-  const provider = area?.provider?.name ?? '';
+  const area = (phase?.context.area ?? parent.context.area) as AreaFacts | undefined;
+  const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
   const toPhase = (event: { type: string; [key: string]: unknown }) => send(event, true);
-  const back = phase ? phase.can({ type: 'nav.back' }) : parent.can({ type: 'nav.back' });
-  const backButton = back ? (
-    <button type="button" className="button button--secondary" onClick={() => send({ type: 'nav.back' }, Boolean(phase))}>
-      {t('common.back')}
-    </button>
+  const canBack = phase ? phase.can({ type: 'nav.back' }) : parent.can({ type: 'nav.back' });
+  const back = canBack ? (
+    <button type="button" className="button button--secondary" onClick={() => send({ type: 'nav.back' }, Boolean(phase))}>{t('common.back')}</button>
   ) : null;
-  const problem = phase?.context.error as Problem | undefined;
-  const error = problem ? ('key' in problem ? t(problem.key) : problem.text) : undefined;
 
-  if (step === 'menu') {
-    return (
-      <div role="group" aria-labelledby={promptId} className="chat-choices">
-        {(['learn', 'check', 'refer', 'find'] as const).map((choice) => (
-          // Real links: a tap before the page is ready reloads it at that choice, so nothing is lost.
-          <a key={choice} href={`?start=${choice}`} className="button button--choice" onClick={(event) => { event.preventDefault(); send({ type: 'menu.choose', choice }); }}>
-            {t(`conversation.choices.${choice}`)}
-          </a>
-        ))}
-      </div>
-    );
-  }
-
-  if (step === 'explainTopics' || step === 'explainMore') {
-    return (
-      <>
+  switch (view) {
+    case 'menu':
+      return (
         <div role="group" aria-labelledby={promptId} className="chat-choices">
-          {topics.map((topic) => (
-            <button key={topic} type="button" className="button button--choice" onClick={() => toPhase({ type: 'topic.choose', topic })}>
-              {t(`explain.topics.${topic}.label`)}
-            </button>
+          {(['learn', 'check', 'refer', 'find'] as const).map((choice) => (
+            // Real links: a tap before the page is ready reloads it at that choice, so nothing is lost.
+            <a key={choice} href={`?start=${choice}`} className="button button--choice" onClick={(event) => { event.preventDefault(); send({ type: 'menu.choose', choice }); }}>
+              {t(`conversation.choices.${choice}`)}
+            </a>
           ))}
         </div>
-        {step === 'explainMore' && (
-          <p><a href="/evidence/">{t('explain.topics.evidence.label')}</a></p>
-        )}
-        <div className="actions">
-          <button type="button" className="button" onClick={() => toPhase({ type: 'explain.check' })}>{t('explain.check')}</button>
-          <button type="button" className="button button--secondary" onClick={() => toPhase({ type: 'nav.back' })}>{t('common.backToMenu')}</button>
-        </div>
-      </>
-    );
-  }
-
-  if (step === 'place') {
-    return (
-      <TextStep key={step} id="place" t={t} label={t('place.label')} hint={t('place.hint')} error={error} autocomplete="postal-code"
-        submitLabel={t('place.button')} onSubmit={(value) => toPhase({ type: 'answer.submit', value })}
-        extra={<button type="button" className="button button--secondary" onClick={() => toPhase({ type: 'place.list' })}>{t('place.chooseFromList')}</button>}
-        back={backButton} />
-    );
-  }
-
-  if (step === 'placeList') {
-    return <AreaListStep t={t} areas={data.areas} error={error} current={answers.area} onChoose={(code, name) => toPhase({ type: 'answer.choose', value: code, label: name })} back={backButton} />;
-  }
-
-  if (step === 'placeChoice') {
-    const options = (phase?.context.placeOptions ?? []) as { code: string; name: string }[];
-    return (
-      <>
-        <div role="group" aria-labelledby={promptId} className="chat-choices">
-          {options.map((option) => (
-            <button key={option.code} type="button" className="button button--choice"
-              onClick={() => toPhase({ type: 'answer.choose', value: option.code, label: option.code === 'scotland' ? t('placeChoice.scotland') : option.name })}>
-              {option.code === 'scotland' ? t('placeChoice.scotland') : option.name}
-            </button>
-          ))}
-        </div>
-        <div className="actions">{backButton}</div>
-      </>
-    );
-  }
-
-  if (step === 'placeOutside') {
-    return (
-      <div className="actions">
-        <button type="button" className="button" onClick={() => toPhase({ type: 'place.retry' })}>{t('placeOutside.retry')}</button>
-        {backButton}
-      </div>
-    );
-  }
-
-  if (step === 'service' || step === 'outcome') {
-    return <Outcome t={t} data={data} step={step} parent={parent} send={send} backButton={backButton} area={area} />;
-  }
-
-  if (step === 'check' || step === 'failed') {
-    const failed = step === 'failed';
-    const canRetry = failed && phase?.can({ type: 'referral.retry' });
-    return (
-      <>
-        {failed && (
+      );
+    case 'confirmRestart':
+      return (
+        <div className="panel panel--warning" role="group" aria-labelledby="restart-question">
+          <p id="restart-question" tabIndex={-1} data-focus><strong>{t('common.startAgainConfirm')}</strong></p>
           <div className="actions">
-            {canRetry && <button type="button" className="button" onClick={() => toPhase({ type: 'referral.retry' })}>{t('failed.retryButton')}</button>}
+            <button type="button" className="button button--warning" onClick={() => send({ type: 'conversation.restart' })}>{t('common.startAgainYes')}</button>
+            <button type="button" className="button button--secondary" onClick={() => send({ type: 'restart.cancel' })}>{t('common.startAgainNo')}</button>
           </div>
-        )}
-        {failed && area && (
-          <>
-            <p>{t('failed.alternative', { provider })}</p>
-            <AreaCard t={t} area={area} data={data} compact />
-          </>
-        )}
-        <CheckAnswers t={t} answers={answers} areas={data.areas} provider={provider}
-          canChange={(field) => Boolean(phase?.can({ type: 'answer.change', field }))}
-          onChange={(field) => toPhase({ type: 'answer.change', field })} />
-        {error && <p className="error-message" role="alert">{error}</p>}
-        {!failed && (
+        </div>
+      );
+    case 'explainTopics':
+    case 'explainMore':
+      return (
+        <>
+          <div role="group" aria-labelledby={promptId} className="chat-choices">
+            {topics.map((topic) => (
+              <button key={topic} type="button" className="button button--choice" onClick={() => toPhase({ type: 'topic.choose', topic })}>{t(`explain.topics.${topic}.label`)}</button>
+            ))}
+          </div>
+          {view === 'explainMore' && <p><a href="/evidence/">{t('explain.topics.evidence.label')}</a></p>}
           <div className="actions">
-            <button type="button" className="button" onClick={() => toPhase({ type: 'referral.send' })}>{t('check.sendButton', { provider })}</button>
-            {backButton}
+            <button type="button" className="button" onClick={() => toPhase({ type: 'explain.check' })}>{t('explain.check')}</button>
+            <button type="button" className="button button--secondary" onClick={() => toPhase({ type: 'nav.back' })}>{t('common.backToMenu')}</button>
           </div>
-        )}
-      </>
-    );
+        </>
+      );
+    case 'question': {
+      const step = String(phase?.context.step ?? '');
+      const placeState = placeStates.some((state) => phase?.matches({ asking: state }));
+      const isPlace = placeState || fieldsAsked(step, answers).some((entry) => entry.kind === 'place');
+      if (isPlace && phase) return <PlaceStep t={t} words={words} phase={phase} areas={data.areas} promptId={promptId} send={send} back={back} />;
+      const variant = variantFor(fieldsAsked(step, answers)[0], answers);
+      const wrongArea = step === 'happenedHere' && (
+        <button type="button" className="button button--secondary" onClick={() => toPhase({ type: 'place.wrong' })}>{t('questions.happenedHere.wrongArea')}</button>
+      );
+      return (
+        <QuestionStep key={`${step}-${parent.context.nextId}`} t={t} words={words} step={step} answers={answers} problems={(phase?.context.problems ?? []) as Problem[]} promptId={promptId}
+          variant={variant} vars={vars} onSubmit={(values) => toPhase({ type: 'answer.submit', values })} actions={<>{wrongArea}{back}</>} />
+      );
+    }
+    case 'service':
+    case 'outcome':
+      return <Outcome t={t} data={data} view={view} parent={parent} send={send} back={back} area={area} />;
+    case 'check':
+    case 'failed': {
+      const failed = view === 'failed';
+      const canRetry = failed && phase?.can({ type: 'referral.retry' });
+      const problem = phase?.context.problem as string | undefined;
+      return (
+        <>
+          {failed && (
+            <div className="panel panel--warning" role="alert" tabIndex={-1} data-focus>
+              <p>{t(`failed.${String(phase?.context.failure ?? 'unavailable')}`, vars)}</p>
+              {canRetry && <button type="button" className="button" onClick={() => toPhase({ type: 'referral.retry' })}>{t('failed.retryButton')}</button>}
+            </div>
+          )}
+          {failed && area && (
+            <>
+              <p>{t('failed.alternative', vars)}</p>
+              <AreaCard t={t} area={area} data={data} compact />
+            </>
+          )}
+          {/* No way is safe: the service's contacts, which the line above points to, come first and take focus. */}
+          {!failed && noSafeWay(answers) && area && <AreaCard t={t} area={area} data={data} compact focus />}
+          <CheckAnswers t={t} answers={answers} areas={data.areas} vars={vars} variant={variantFor({ perspective: true } as never, answers)}
+            canChange={(step) => Boolean(phase?.can({ type: 'answer.change', step }))}
+            onChange={(step) => toPhase({ type: 'answer.change', step })} />
+          {problem && <p className="error-message" role="alert">{t(problem)}</p>}
+          {!failed && (
+            <div className="actions">
+              <button type="button" className="button" onClick={() => toPhase({ type: 'referral.send' })}>{t('check.sendButton', vars)}</button>
+              {back}
+            </div>
+          )}
+        </>
+      );
+    }
+    case 'sending':
+      // Focus stays here (not lost to the page) until the result replaces it.
+      return <p className="chat-waiting" tabIndex={-1} data-focus>{t('sending.prompt', vars)}</p>;
+    case 'sent': {
+      const reference = String(parent.context.reference ?? '');
+      const unconfirmed = parent.context.delivery === 'unconfirmed';
+      const nextVars = { ...vars, reference };
+      const next = [noSafeWay(answers) ? 'noContact' : 'contact', ...(area?.route === 'national' ? ['national'] : []), 'facilitator'];
+      return (
+        <div className="panel panel--success">
+          <h3 tabIndex={-1} data-focus>{t(unconfirmed ? 'sent.headingUnconfirmed' : 'sent.heading')}</h3>
+          {unconfirmed && <p>{t('sent.unconfirmed', nextVars)}</p>}
+          <p>{t('sent.referenceLabel')}: <strong className="reference">{reference}</strong></p>
+          <h4>{t('sent.nextHeading')}</h4>
+          <ul>{next.map((key) => <li key={key}>{t(`nextSteps.${key}`, nextVars)}</li>)}</ul>
+          {area && <AreaCard t={t} area={area} data={data} compact heading={t('sent.contactsHeading')} />}
+          <p>{t('sent.forget')}</p>
+        </div>
+      );
+    }
+    default:
+      return <p className="chat-waiting">{t('common.loading')}</p>;
   }
-
-  if (step === 'sending') {
-    return <p className="chat-waiting">{t('sending.prompt', { provider })}</p>;
-  }
-
-  if (step === 'sent') {
-    const reference = String(parent.context.reference ?? '');
-    return (
-      <div className="panel panel--success">
-        <h3 tabIndex={-1} data-focus>{t('sent.heading')}</h3>
-        <p>{t('sent.referenceLabel')}: <strong className="reference">{reference}</strong></p>
-        <h4>{t('sent.nextHeading')}</h4>
-        <ul>{data.nextSteps.map((next) => <li key={next}>{next.replaceAll('{provider}', provider).replaceAll('{reference}', reference)}</li>)}</ul>
-        {area && <AreaCard t={t} area={area} data={data} compact heading={t('sent.contactsHeading')} />}
-        <p>{t('sent.forget')}</p>
-      </div>
-    );
-  }
-
-  const definition = step ? (steps as Record<string, Step>)[step] : undefined;
-  if (!step || !definition) {
-    return <p className="chat-waiting">{t('common.loading')}</p>;
-  }
-  const stepId = step as StepId;
-  const vars = { provider };
-
-  if (definition.kind === 'choice') {
-    return (
-      <ChoiceStep key={stepId} t={t} step={stepId} options={definition.options ?? []} promptId={promptId} current={current(stepId, answers) as string | undefined}
-        optional={definition.optional} onChoose={(value) => toPhase({ type: 'answer.choose', value })} onSkip={() => toPhase({ type: 'answer.skip' })} back={backButton} />
-    );
-  }
-  if (definition.kind === 'checkboxes' || definition.kind === 'agreement') {
-    const options = definition.kind === 'agreement' ? ['yes'] : (definition.options ?? []);
-    return (
-      <CheckboxStep key={stepId} t={t} step={stepId} options={options} promptId={promptId} current={(current(stepId, answers) as string[] | undefined) ?? []} error={error} vars={vars}
-        label={definition.kind === 'agreement' ? t('consent.label', vars) : undefined}
-        onSubmit={(value) => toPhase({ type: 'answer.submit', value })} back={backButton} />
-    );
-  }
-  return (
-    <TextStep key={stepId} id={stepId} t={t} label={t(`${stepId}.label`)} hint={t(`${stepId}.hint`)} error={error} long={definition.long}
-      autocomplete={definition.autocomplete} initial={(current(stepId, answers) as string | undefined) ?? ''} optional={definition.optional}
-      submitLabel={t('common.continue')} onSubmit={(value) => toPhase({ type: 'answer.submit', value })} onSkip={() => toPhase({ type: 'answer.skip' })} back={backButton} />
-  );
 }
 
-/** The answer a step recorded before (going back, or changing it from check your answers). */
-function current(step: StepId, answers: Answers): string | string[] | undefined {
-  const field = (steps[step] as Step).field;
-  const value = field ? answers[field] : undefined;
-  return typeof value === 'boolean' ? (value ? ['yes'] : []) : value;
-}
-
-function AreaListStep({ t, areas, error, current, onChoose, back }: { t: Translate; areas: AreaOption[]; error?: string; current?: string; onChoose: (code: string, name: string) => void; back: React.ReactNode }) {
-  const regions = [...new Set(areas.map((area) => area.region))];
-  return (
-    <form className="chat-form" onSubmit={(event) => {
-      event.preventDefault();
-      const select = event.currentTarget.elements.namedItem('area') as HTMLSelectElement;
-      const chosen = areas.find((area) => area.code === select.value);
-      if (chosen) onChoose(chosen.code, chosen.name);
-    }}>
-      {error && <p className="error-message" id="area-error"><span className="visually-hidden">{t('common.errorPrefix')} </span>{error}</p>}
-      <label htmlFor="area">{t('placeList.label')}</label>
-      <select id="area" name="area" defaultValue={current ?? areas[0]?.code} aria-describedby={error ? 'area-error' : undefined}>
-        {regions.map((region) => (
-          <optgroup key={region} label={region}>
-            {areas.filter((area) => area.region === region).map((area) => <option key={area.code} value={area.code}>{area.name}</option>)}
-          </optgroup>
-        ))}
-      </select>
-      <div className="actions">
-        <button type="submit" className="button">{t('placeList.button')}</button>
-        {back}
-      </div>
-    </form>
-  );
-}
-
-/** An outcome (or a local service): the area's facts, and what can be done next. */
-function Outcome({ t, data, step, parent, send, backButton, area }: {
+/** What the answers mean (or a local service): the heading, the area's facts, and what can be done next. */
+function Outcome({ t, data, view, parent, send, back, area }: {
   t: Translate;
   data: ChatData;
-  step: 'service' | 'outcome';
+  view: 'service' | 'outcome';
   parent: AnyMachineSnapshot;
   send: Send;
-  backButton: React.ReactNode;
+  back: React.ReactNode;
   area: AreaFacts | undefined;
 }) {
-  const [loadFailed, setLoadFailed] = useState(false);
-  const notes = (parent.context.assessment?.notes ?? []) as string[];
-  // The referral questions load when asked for (they were fetched in the background already if possible).
-  const startReferral = () =>
-    loadReferralPhases().then(
-      () => send({ type: 'referral.start' }),
-      () => setLoadFailed(true),
-    );
+  const answers = parent.context.answers as Answers;
+  const assessment = assess(answers);
+  const meaning = view === 'outcome' ? outcomeLines(answers, area) : [];
+  const specialist = !askerIsResponsibleSide(answers) && (assessment.notes.includes('sensitive') || assessment.notes.includes('not-safe-now') || assessment.notes.includes('asker-under-18'));
   return (
     <>
-      {area ? <AreaCard t={t} area={area} data={data} sensitive={notes.includes('sensitive')} /> : <p><a href="/areas/">{t('outcome.areaUnavailable')}</a></p>}
-      {loadFailed && <p className="error-message" role="alert">{t('outcome.loadError')}</p>}
+      {view === 'outcome' && (
+        <div className="outcome">
+          <h3 className="outcome-heading" tabIndex={-1} data-focus>{t('outcome.heading')}</h3>
+          {meaning.map((line) => <p key={line.key}>{t(line.key, line.vars)}</p>)}
+        </div>
+      )}
+      {area ? (
+        <AreaCard t={t} area={area} data={data} specialist={specialist} support={assessment.reasons.includes('nobody-found')} youngerThan16={youngerThan16(answers)} />
+      ) : (
+        <p><a href="/areas/">{t('outcome.areaUnavailable')}</a></p>
+      )}
       <div className="actions">
-        {step === 'outcome' && parent.can({ type: 'referral.start' }) && (
-          <button type="button" className="button" data-focus onClick={startReferral}>{t('outcome.choices.refer')}</button>
+        {view === 'outcome' && parent.can({ type: 'referral.start' }) && (
+          <button type="button" className="button" onClick={() => send({ type: 'referral.start' })}>{t('outcome.choices.refer')}</button>
         )}
-        {step === 'service' && (
+        {view === 'service' && (
           <>
             <button type="button" className="button" data-focus onClick={() => send({ type: 'menu.choose', choice: 'check' })}>{t('conversation.choices.check')}</button>
-            {area?.acceptsReferrals && (
+            {area && area.route !== 'direct' && (
               <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.choose', choice: 'refer' })}>{t('conversation.choices.refer')}</button>
             )}
           </>
         )}
-        {backButton}
+        {back}
         <button type="button" className="button button--secondary" onClick={() => send({ type: 'menu.open' })}>{t('common.backToMenu')}</button>
       </div>
     </>

@@ -1,6 +1,6 @@
 import { fromPromise } from 'xstate';
-import type { SubmitFailure } from '../../../machines/send.ts';
-import type { ReferralInput } from '../../../functions/referral/schema.ts';
+import type { SubmitFailure, Submitted } from '../../../machines/send.ts';
+import type { Referral } from '../../../referral/schema.ts';
 
 const failure = (kind: SubmitFailure['kind']): SubmitFailure => ({ kind });
 
@@ -32,7 +32,7 @@ async function freshToken(): Promise<string | undefined> {
 }
 
 /** Posts the referral to /api/referral, once the person presses send, and names any failure. */
-export const submitReferral = fromPromise<{ reference: string }, { referral: ReferralInput }>(async ({ input }) => {
+export const submitReferral = fromPromise<Submitted, { referral: Referral }>(async ({ input }) => {
   let response: Response;
   try {
     const trap = await freshToken();
@@ -49,12 +49,12 @@ export const submitReferral = fromPromise<{ reference: string }, { referral: Ref
   } catch {
     throw failure('unavailable');
   }
-  if (response.status === 202) return (await response.json()) as { reference: string };
+  if (response.status === 202) return (await response.json()) as Submitted;
   const code = await response
     .json()
     .then((body: { error?: { code?: string } }) => body.error?.code)
     .catch(() => undefined);
-  if (code === 'AREA_NOT_ACCEPTING_ONLINE_REFERRALS' || code === 'UNKNOWN_AREA') throw failure('not-accepting');
+  if (code === 'AREA_NOT_ACCEPTING_ONLINE_REFERRALS' || code === 'UNKNOWN_AREA' || code === 'REFERRAL_NOT_OFFERED') throw failure('not-accepting');
   if (response.status === 429) throw failure('busy');
   if (code === 'INVALID_REFERRAL' || code === 'CONSENT_REQUIRED' || code === 'IDEMPOTENCY_KEY_REUSED') throw failure('invalid');
   throw failure('unavailable');

@@ -1,0 +1,34 @@
+import type { Answers } from './conditions.ts';
+import type { RouteKind } from './route.ts';
+import { assess, referralBlock, type ServicePolicy } from './rules.ts';
+
+/**
+ * What the answers mean, as the lines the person reads (by words key): the outcome, why, the notes
+ * that apply, who provides the service, and whether this site can send a referral, or who to contact
+ * instead. The chat says these lines; the no-JavaScript form shows them as a page. One list, so the
+ * two can never disagree.
+ */
+export type OutcomeArea = { name: string; provider: { name: string } | null; route: RouteKind; recipient: string; policy: ServicePolicy };
+export type OutcomeLine = { key: string; vars?: Record<string, string> };
+
+export function outcomeLines(answers: Answers, area: OutcomeArea | undefined): OutcomeLine[] {
+  const assessment = assess(answers);
+  const lines: OutcomeLine[] = [
+    { key: `outcome.kinds.${assessment.kind}` },
+    ...assessment.reasons.map((reason) => ({ key: `outcome.reasons.${reason}` })),
+    ...assessment.notes.map((note) => ({ key: `outcome.notes.${note}` })),
+  ];
+  if (!area) return [...lines, { key: 'outcome.areaUnavailable' }];
+  const vars = { area: area.name, provider: area.provider?.name ?? '', recipient: area.recipient };
+  lines.push({ key: area.provider ? 'outcome.provider' : 'outcome.noProvider', vars });
+  const block = referralBlock(answers, area.policy);
+  if (block) lines.push({ key: `outcome.blocks.${block}`, vars });
+  else if (area.route === 'direct') lines.push({ key: 'outcome.contactDirectly', vars });
+  else lines.push({ key: 'outcome.offerReferral', vars });
+  return lines;
+}
+
+/** Whether this site may send a referral for these answers from this area. */
+export function siteMaySend(answers: Answers, area: OutcomeArea | undefined): boolean {
+  return Boolean(area && area.route !== 'direct' && !referralBlock(answers, area.policy));
+}
