@@ -13,6 +13,11 @@ export function formatDate(isoDate: string): string {
 }
 
 /** The `tel:` address for a number written for reading, e.g. "07377 800254" → "tel:07377800254". */
+/** A phone number as shown: its spaces made non-breaking, so it never wraps across lines. */
+export function phoneText(number: string): string {
+  return number.replace(/ /g, '\u00a0');
+}
+
 export function telHref(number: string): string {
   return `tel:${number.replace(/\s+/g, '')}`;
 }

@@ -126,27 +126,53 @@ export const campaignSchema = z.strictObject({
    * The home page's card uses the home page's own title and description under `homeKicker`.
    */
   shareCards: z.strictObject({ homeKicker: line(60), campaign: cardSchema, area: cardSchema }),
-  /** Posters (one side of A4) and leaflets (two sides of A5). `{paper}` is "A4" or "both sides of A5"; `{sources}` the source titles. */
+  /**
+   * Posters (one side of A4) and leaflets (two sides of A5), read by people passing by: short
+   * sentences, everyday words (a reading age of 11 or below). No sources, dates or caveats on the
+   * sheet: the QR code leads to the area's page, which has them. The contacts come from the area's
+   * data (the provider's first phone number only, and on leaflets its first email and its website),
+   * or Victim Support's Supportline from content/helplines.json where there is no provider or no phone.
+   */
   print: z.strictObject({
-    /** On screen only: how to print. May use `{paper}`. */
+    /** On screen only: how to print. May use `{sheet}` ("poster" or "leaflet") and `{paper}` ("A4" or "both sides of A5"). */
     screenIntro: paragraph,
+    /** The page's heading on screen. May use `{area}`. */
     posterTitle: line(90),
     leafletTitle: line(90),
-    headline: line(40),
-    subhead: line(80),
-    body: z.array(paragraph).min(1).max(3),
-    /** On the leaflet only: the other ways to take part. */
-    leafletWays: paragraph,
-    leafletEvidenceHeading: line(60),
-    /** Before the provider’s contacts. May use `{area}` and `{provider}`. */
-    contactIntro: line(160),
-    /** Where we know of no provider: before Victim Support’s number. May use `{area}` and `{commissioner}`. */
-    noProviderIntro: line(200),
-    /** Where the provider has no phone, email or web address in our sources: before Victim Support’s number. May use `{area}`, `{provider}` and `{commissioner}`. */
-    noContactsIntro: line(300),
-    scan: line(120),
-    /** Small print under the contacts. Use `{sources}` and `{date}`. */
-    sources: line(300),
+    /** The one line read from across a room. Keep it to about 20 characters. */
+    headline: line(30),
+    /** One line under the headline. */
+    subhead: line(60),
+    /** What restorative justice is, in exactly three short lines (each one short sentence or two). */
+    lines: z.tuple([line(60), line(60), line(60)]),
+    /** The heading over the contacts. May use `{area}` and `{provider}` (the service’s own name, or its provider’s). */
+    contactHeading: line(100),
+    /** On leaflets, under `contactHeading`, where the service has its own name. May use `{organisation}` (who runs it). */
+    runBy: line(100),
+    /**
+     * The heading where we know of no provider, or no phone number or short web address for it:
+     * Victim Support’s number follows. May use `{area}` and `{helpline}`.
+     */
+    noProviderHeading: line(100),
+    /** On leaflets, under `noProviderHeading`, where there is a provider. May use `{area}` and `{organisation}`. */
+    runsHere: line(160),
+    /** On leaflets, before Victim Support’s number, where the provider has an email or web address but no phone. May use `{helpline}`. */
+    noPhone: line(100),
+    /** The labels of the leaflet’s contacts. */
+    phone: line(20),
+    email: line(20),
+    website: line(20),
+    /** Beside the QR code. */
+    scan: line(80),
+    /** Before the address printed under the QR code, for people who cannot scan. */
+    address: line(40),
+    /** On the back of the leaflet: what happens if you get in touch, in three or four short points. */
+    stepsHeading: line(60),
+    steps: z.array(line(90)).min(3).max(4),
+    /** On the back of the leaflet: help now. `emergency` uses `{number}` (999); `helpline` uses `{helpline}`, `{number}` and `{hours}`. */
+    helpHeading: line(60),
+    emergency: line(100),
+    helpline: line(160),
   }),
 });
 
