@@ -21,7 +21,7 @@ export type Readability = {
 
 export type SentenceScore = { text: string; age: number; words: number };
 
-const alwaysExcluded = ['restorative justice', 'Restorative Justice'];
+const alwaysExcluded = ['restorative justice', 'Restorative Justice', 'Restorative justice'];
 
 /** Text blocks (each a paragraph, heading or list item) into sentences. */
 export function sentencesOf(blocks: readonly string[]): string[] {

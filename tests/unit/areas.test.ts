@@ -75,6 +75,54 @@ describe('the seed facts', () => {
   });
 });
 
+describe('the December 2026 audit (../shared/reference/areas-audit-2026-12.md), applied with its sources', () => {
+  const byName = (name: string) => areas.find((area) => area.name === name)!;
+  const cited = (area: (typeof areas)[number], id: string) => area.sources.find((source) => source.id === id);
+
+  it('gives Norfolk, Suffolk, Devon and Cornwall, and Avon and Somerset the providers their sources show, no higher than medium confidence', () => {
+    for (const [name, provider] of [['Norfolk', 'Norfolk and Suffolk Constabularies'], ['Suffolk', 'Norfolk and Suffolk Constabularies'], ['Devon and Cornwall', 'Shekinah'], ['Avon and Somerset', 'Resolve West']] as const) {
+      const area = byName(name);
+      expect(area.provider?.name, name).toBe(provider);
+      const source = cited(area, area.provider!.source);
+      expect(source?.url, name).toMatch(/^https:\/\//);
+      expect(['medium', 'low']).toContain(area.confidence);
+    }
+  });
+
+  it('marks Staffordshire as low confidence, its old Gateway number with a caution, and Surrey’s hub as the commissioner’s', () => {
+    const staffordshire = byName('Staffordshire');
+    expect(staffordshire.confidence).toBe('low');
+    expect(staffordshire.provider?.phones[0]?.caution).toMatch(/before April 2025/);
+    expect(byName('Surrey').provider?.name).toBe('Office of the Surrey Police and Crime Commissioner');
+  });
+
+  it('adds none of the contacts the audit says are outdated, and no named person’s address', () => {
+    const text = JSON.stringify(areas);
+    for (const outdated of ['admin@rjhub.org.uk', '01372 371611', '0300 303 0165']) expect(text).not.toContain(outdated);
+  });
+
+  it('points every contact, provider and policy at a source of its own area, with the date it was seen, never after the area was checked', () => {
+    for (const area of areas) {
+      const ids = new Set(area.sources.map((source) => source.id));
+      const refs = [
+        area.provider?.source,
+        ...(area.provider?.phones ?? []).map((phone) => phone.source),
+        ...(area.provider?.emails ?? []).map((email) => email.source),
+        area.provider?.website?.source,
+        area.provider?.selfReferral?.source,
+        area.provider?.worksWith?.source,
+        area.provider?.responsibleReferrals?.source,
+        area.referralEmail?.source,
+      ].filter((ref): ref is string => Boolean(ref));
+      for (const ref of refs) expect(ids.has(ref), `${area.code}: ${ref}`).toBe(true);
+      for (const source of area.sources) {
+        expect(source.url, `${area.code}: ${source.id}`).toMatch(/^https?:\/\//);
+        expect(source.seen <= area.checked, `${area.code}: ${source.id} seen ${source.seen} after checked ${area.checked}`).toBe(true);
+      }
+    }
+  });
+});
+
 describe('a bad area file', () => {
   it('is rejected with a message naming the file and each bad field', () => {
     const bad = structuredClone(merseyside);

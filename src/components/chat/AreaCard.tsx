@@ -1,4 +1,4 @@
-import { telHref } from '../../lib/format.ts';
+import { phoneText, telHref } from '../../lib/format.ts';
 import { areaPath } from '../../lib/paths.ts';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import type { ChatData } from './StepPanel.tsx';
@@ -30,12 +30,13 @@ export function AreaCard({ t, area, data, specialist = false, support = false, y
   const young = youngerThan16 ? data.help.filter((line) => line.id === 'childline') : [];
   return (
     <div className="area-card">
-      {focus ? <h3 tabIndex={-1} data-focus>{heading ?? t('outcome.contactsHeading')}</h3> : <h3>{heading ?? t('outcome.contactsHeading')}</h3>}
+      {/* When it takes focus, the line that points to it ("Their details are below") stays in view above it. */}
+      {focus ? <h3 tabIndex={-1} data-focus data-show-lines>{heading ?? t('outcome.contactsHeading')}</h3> : <h3>{heading ?? t('outcome.contactsHeading')}</h3>}
       {provider ? (
         <>
           <p><strong>{provider.service ?? provider.name}</strong>{provider.service ? ` (${provider.name})` : ''}</p>
           <ul className="contact-list">
-            {provider.phones.map((phone) => <li key={phone.number}>{phone.label}: <a href={telHref(phone.number)}>{phone.number}</a></li>)}
+            {provider.phones.map((phone) => <li key={phone.number}>{phone.label}: <a href={telHref(phone.number)}>{phoneText(phone.number)}</a></li>)}
             {provider.emails.map((email) => <li key={email.address}>{email.label}: <a href={`mailto:${email.address}`}>{email.address}</a></li>)}
             {provider.website && <li><a href={provider.website.url}>{provider.website.label}</a></li>}
             {provider.selfReferral && <li><a href={provider.selfReferral.url}>{provider.selfReferral.label}</a></li>}
@@ -73,7 +74,7 @@ function HelpList({ lines }: { lines: ChatData['help'] }) {
       {lines.map((line) => (
         <li key={line.id}>
           <strong>{line.name}</strong>
-          {line.number ? <>: <a href={telHref(line.number)}>{line.number}</a></> : null}
+          {line.number ? <>: <a href={telHref(line.number)}>{phoneText(line.number)}</a></> : null}
           {line.email ? <>: <a href={`mailto:${line.email}`}>{line.email}</a></> : null}. {line.purpose}.
           {line.hours ? ` ${line.hours}.` : null}
           {line.alternatives?.map((alternative) => ` ${alternative}.`)}

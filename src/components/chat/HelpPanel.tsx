@@ -1,4 +1,4 @@
-import { telHref } from '../../lib/format.ts';
+import { phoneText, telHref } from '../../lib/format.ts';
 import type { HelpLine } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
 
@@ -16,7 +16,7 @@ export function HelpPanel({ t, lines, onClose }: { t: Translate; lines: HelpLine
       <h4>{t('help.linesHeading')}</h4>
       <ul>
         {helpLines.map((line) => (
-          <li key={line.id}><strong>{line.name}</strong>: <a href={telHref(line.number ?? '')}>{line.number}</a>. {line.purpose}.</li>
+          <li key={line.id}><strong>{line.name}</strong>: <a href={telHref(line.number ?? '')}>{phoneText(line.number ?? '')}</a>. {line.purpose}.</li>
         ))}
       </ul>
       <p><a href="/get-help/">{t('help.allHelp')}</a></p>

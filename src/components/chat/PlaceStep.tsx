@@ -48,9 +48,8 @@ export function PlaceStep({ t, words, phase, areas, promptId, send, back }: { t:
       </div>
     );
   }
-  if (phase.matches({ asking: 'lookingUp' }) || phase.matches({ asking: 'loadingArea' })) {
-    return <p className="chat-waiting">{t('common.working')}</p>;
-  }
+  // While the place is looked up on the device (a moment), the question stays as it was: no flash of
+  // "working", and what was typed stays in the box.
   const optional = Boolean(phase.context.step === 'happenedArea');
   return (
     <PlaceForm t={t} fieldId={String(phase.context.step)} draft={String(phase.context.draft ?? '')} error={error} optional={optional}
