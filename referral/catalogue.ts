@@ -35,7 +35,9 @@ import {
  */
 export type Phase = 'screen' | 'details';
 
-export type Section = 'you' | 'where' | 'what-happened' | 'person-responsible' | 'safety-now' | 'contact' | 'taking-part' | 'more' | 'consent';
+/** The sections of check your answers and of the email, in the order they are shown. */
+export const sections = ['you', 'where', 'what-happened', 'person-responsible', 'safety-now', 'contact', 'taking-part', 'more', 'consent'] as const;
+export type Section = (typeof sections)[number];
 
 export type TextRule = {
   max: number;
@@ -242,4 +244,14 @@ export function shownFields(answers: Answers, phase?: Phase): Field[] {
   return (catalogue as readonly Field[]).filter(
     (entry) => !entry.navigation && (!entry.notAsked || answers[entry.id] !== undefined) && (!phase || entry.phase === phase) && applies(entry, answers),
   );
+}
+
+/**
+ * The answers shown, grouped by section in the sections' own order (a question asked late, such as the
+ * support already in place, still sits in its section): check your answers, the form's summary and the
+ * email all list them this way.
+ */
+export function shownBySection(answers: Answers, phase?: Phase): { section: Section; fields: Field[] }[] {
+  const shown = shownFields(answers, phase);
+  return sections.map((section) => ({ section, fields: shown.filter((entry) => entry.section === section) })).filter((group) => group.fields.length > 0);
 }

@@ -180,3 +180,25 @@ export function flags(answers: Answers): Flag[] {
   if (assessment.kind === 'check-first') out.push('check-first');
   return out;
 }
+
+/**
+ * The help lines to show with what the answers mean, by id in content/helplines.json: only where the
+ * case needs extra care (a sensitive harm, not feeling safe now, an asker under 18), only for the
+ * person harmed (never for the person responsible), and only those that fit: domestic abuse lines for abuse by a partner or family member (and for
+ * stalking), Rape Crisis for sexual harm from 16 (a younger person is shown Childline), the hate crime
+ * line for hate crime, Childline for anyone under 18, and Samaritans for anyone, to talk now.
+ */
+export function helpLinesFor(answers: Answers): string[] {
+  if (askerIsResponsibleSide(answers)) return [];
+  const { notes } = assess(answers);
+  if (!notes.some((note) => note === 'sensitive' || note === 'not-safe-now' || note === 'asker-under-18')) return [];
+  const harm = text(answers, 'harm');
+  const age = text(answers, 'askerAge');
+  const lines: string[] = [];
+  if (askerUnder18(answers)) lines.push('childline');
+  if (isDomestic(answers) || harm === 'stalking-or-harassment') lines.push('national-domestic-abuse-helpline', 'mens-advice-line');
+  if (harm === 'sexual-harm' && age !== 'under-13' && age !== '13-15') lines.push('rape-crisis');
+  if (harm === 'hate-crime') lines.push('stop-hate-uk');
+  lines.push('samaritans');
+  return lines;
+}

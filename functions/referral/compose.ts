@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { shownFields, type Field, type Section } from '../../referral/catalogue.ts';
+import { shownBySection, type Field } from '../../referral/catalogue.ts';
 import { flags, isDomestic, noSafeWay, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
 import { REFERRAL_VERSION, type Referral } from '../../referral/schema.ts';
 import type { ContactWay } from '../../referral/vocabulary.ts';
@@ -168,12 +168,10 @@ function nationalBlock(route: Extract<Route, { ok: true }>, w: (key: string, var
 /** Every answer, by section, in the catalogue's order. */
 function answerSections(referral: Referral, words: Words, w: (key: string, vars?: Record<string, string>) => string): { heading: string; rows: Row[] }[] {
   const answers = referral.answers;
-  const sections = new Map<Section, Row[]>();
-  for (const entry of shownFields(answers)) {
-    const row = { label: lookup(words, `email.fields.${entry.id}.label`) ?? entry.id, value: answerText(entry, answers[entry.id as keyof typeof answers], words, w) };
-    sections.set(entry.section, [...(sections.get(entry.section) ?? []), row]);
-  }
-  return [...sections].map(([section, rows]) => ({ heading: w(`sections.${section}`), rows }));
+  return shownBySection(answers).map(({ section, fields }) => ({
+    heading: w(`sections.${section}`),
+    rows: fields.map((entry) => ({ label: lookup(words, `email.fields.${entry.id}.label`) ?? entry.id, value: answerText(entry, answers[entry.id as keyof typeof answers], words, w) })),
+  }));
 }
 
 export function answerText(entry: Field, value: unknown, words: Words, w: (key: string, vars?: Record<string, string>) => string): string {

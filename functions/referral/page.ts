@@ -15,7 +15,7 @@ import { fill, lookup, type Words } from '../../src/lib/words.ts';
  * stylesheet and no script at all.
  */
 export type PageOutcome =
-  | { kind: 'form'; title: string; form: Omit<FormPage, 'words' | 'areas'>; area?: string; intro?: string }
+  | { kind: 'form'; title: string; form: Omit<FormPage, 'words' | 'areas'>; area?: string; intro?: string; helpLines?: readonly string[] }
   | { kind: 'sent'; reference: string; area?: string; recipient: string; unconfirmed: boolean; next: string[] }
   | { kind: 'busy' }
   | { kind: 'contacts'; title: string; lines: string[]; area?: string }
@@ -30,7 +30,7 @@ export function renderPage(outcome: PageOutcome, words: Words): string {
       return document(words, escapeHtml(outcome.title), [
         ...(outcome.intro ? [`<p>${escapeHtml(outcome.intro)}</p>`] : []),
         renderFormPage({ ...outcome.form, words, areas: formAreas }),
-        contacts(outcome.area, words),
+        contacts(outcome.area, words, undefined, outcome.helpLines),
       ]);
     case 'sent':
       return document(words, w(outcome.unconfirmed ? 'form.result.unconfirmedTitle' : 'form.result.sentTitle'), [
@@ -49,8 +49,8 @@ export function renderPage(outcome: PageOutcome, words: Words): string {
   }
 }
 
-/** The area's provider and its contacts, or, where none is known, the national services. */
-function contacts(code: string | undefined, words: Words, heading?: string): string {
+/** The area's provider and its contacts, the national services, and the help lines that fit the case (the same as the chat's). */
+function contacts(code: string | undefined, words: Words, heading?: string, helpLines: readonly string[] = []): string {
   const area = code ? areaByCode(code) : undefined;
   if (!area) return '';
   const w = (key: string, vars: Record<string, string> = {}) => escapeHtml(fill(lookup(words, key) ?? `[${key}]`, vars));
@@ -63,11 +63,11 @@ function contacts(code: string | undefined, words: Words, heading?: string): str
         ...(provider.website ? [`<li><a href="${escapeHtml(provider.website.url)}">${escapeHtml(provider.website.label)}</a></li>`] : []),
       ]
     : [];
-  const nationalItems = national.map(
-    (line) =>
-      `<li><strong>${escapeHtml(line.name)}</strong>${'number' in line && line.number ? `: <a href="${telHref(line.number)}">${escapeHtml(line.number)}</a>` : ''}${'email' in line && line.email ? `: <a href="mailto:${escapeHtml(line.email)}">${escapeHtml(line.email)}</a>` : ''}. ${escapeHtml(line.purpose)}.${'hours' in line && line.hours ? ` ${escapeHtml(line.hours)}.` : ''}${line.alternatives.map((alternative) => ` ${escapeHtml(alternative)}.`).join('')}</li>`,
-  );
-  return `<div class="area-card"><h2>${heading ?? w('outcome.contactsHeading')}</h2>${provider ? `<p><strong>${escapeHtml(provider.service ?? provider.name)}</strong></p><ul class="contact-list">${items.join('')}</ul>` : ''}<h3>${w('outcome.nationalHeading')}</h3><ul class="contact-list">${nationalItems.join('')}</ul><p><a href="${areaPath(area)}">${w('outcome.areaPage', { area: area.name })}</a></p></div>`;
+  const lineItem = (line: (typeof helplines)[number]) =>
+      `<li><strong>${escapeHtml(line.name)}</strong>${'number' in line && line.number ? `: <a href="${telHref(line.number)}">${escapeHtml(line.number)}</a>` : ''}${'email' in line && line.email ? `: <a href="mailto:${escapeHtml(line.email)}">${escapeHtml(line.email)}</a>` : ''}. ${escapeHtml(line.purpose)}.${'hours' in line && line.hours ? ` ${escapeHtml(line.hours)}.` : ''}${line.alternatives.map((alternative) => ` ${escapeHtml(alternative)}.`).join('')}</li>`;
+  const nationalItems = national.map(lineItem);
+  const careItems = helpLines.flatMap((id) => helplines.filter((line) => line.id === id)).map(lineItem);
+  return `<div class="area-card"><h2>${heading ?? w('outcome.contactsHeading')}</h2>${provider ? `<p><strong>${escapeHtml(provider.service ?? provider.name)}</strong></p><ul class="contact-list">${items.join('')}</ul>` : ''}<h3>${w('outcome.nationalHeading')}</h3><ul class="contact-list">${nationalItems.join('')}</ul>${careItems.length ? `<h3>${w('outcome.specialistHeading')}</h3><ul class="contact-list">${careItems.join('')}</ul>` : ''}<p><a href="${areaPath(area)}">${w('outcome.areaPage', { area: area.name })}</a></p></div>`;
 }
 
 function document(words: Words, title: string, body: string[]): string {

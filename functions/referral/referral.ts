@@ -4,7 +4,7 @@ import { errorCodes, type ErrorCode } from './errors.ts';
 import { field as catalogueField, isFieldId, stepById, stepOf } from '../../referral/catalogue.ts';
 import type { Answers } from '../../referral/conditions.ts';
 import { outcomeLines, siteMaySend } from '../../referral/outcome.ts';
-import { noSafeWay } from '../../referral/rules.ts';
+import { helpLinesFor, noSafeWay } from '../../referral/rules.ts';
 import type { FieldIssue } from '../../referral/schema.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
 import { areaByCode } from '../../src/lib/areas.ts';
@@ -174,6 +174,7 @@ function formView(answers: Answers, deps: Dependencies) {
       kind: 'form',
       title: say('form.outcomeTitle'),
       area: area?.code,
+      helpLines: helpLinesFor(answers),
       form: { answers, seen, steps: [OUTCOME], vars, notes: outcomeLines(answers, area).map((line) => say(line.key, line.vars)), canContinue: siteMaySend(answers, area) },
     }),
     check: (seen: readonly string[]): PageOutcome => ({

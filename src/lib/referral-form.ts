@@ -1,4 +1,4 @@
-import { fieldsAsked, optionsFor, shownFields, stepById, type Field } from '../../referral/catalogue.ts';
+import { fieldsAsked, optionsFor, shownBySection, stepById, type Field } from '../../referral/catalogue.ts';
 import type { Answers } from '../../referral/conditions.ts';
 import { perspective } from '../../referral/rules.ts';
 import { escapeHtml as escape } from './html.ts';
@@ -182,7 +182,7 @@ function fieldHtml(entry: Field, page: FormPage, w: W, issue: FormIssue | undefi
 /** Check your answers: every answer shown, by section, each with a Change button that posts back to its step. */
 function summaryHtml(page: FormPage, w: W): string {
   const { answers, words } = page;
-  const rows = shownFields(answers).map((entry) => {
+  const row = (entry: Field) => {
     const value = answers[entry.id];
     const shown =
       value === undefined
@@ -199,6 +199,7 @@ function summaryHtml(page: FormPage, w: W): string {
     const step = entry.step ?? entry.id;
     const change = stepById(step) && lookup(words, `questions.${entry.id}.change`) ? `<button type="submit" class="link-button" name="_action" value="change:${escape(step)}"><span aria-hidden="true">${w('form.change')}</span><span class="visually-hidden">${w(`questions.${entry.id}.change`)}</span></button>` : '';
     return `<div><dt>${w(`questions.${entry.id}.summary`)}</dt><dd class="summary-value">${shown}</dd><dd>${change}</dd></div>`;
-  });
-  return `<h2>${w('check.heading')}</h2><dl class="summary-list">${rows.join('')}</dl>`;
+  };
+  const groups = shownBySection(answers).map(({ section, fields }) => `<h3>${w(`check.sections.${section}`)}</h3><dl class="summary-list">${fields.map(row).join('')}</dl>`);
+  return `<h2>${w('check.heading')}</h2>${groups.join('')}`;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_VERSION, composeReferralEmail, type ComposeInput, type ReferralAttachment } from '../../functions/referral/compose.ts';
 import { routeReferral } from '../../functions/referral/route.ts';
-import { shownFields } from '../../referral/catalogue.ts';
+import { shownBySection, shownFields } from '../../referral/catalogue.ts';
 import { validateReferral, type Referral } from '../../referral/schema.ts';
 import { loadWords } from '../../src/lib/locale.ts';
 import { lookup } from '../../src/lib/words.ts';
@@ -131,9 +131,7 @@ describe('the referral email', () => {
       const referral = referralOf(body);
       const text = compose(body).text.split('Their answers:')[1]?.split('What we told them would happen next:')[0] ?? '';
       const labels = text.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().split(': ')[0]);
-      const bySection = new Map<string, string[]>();
-      for (const entry of shownFields(referral.answers)) bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), lookup(words, `email.fields.${entry.id}.label`) ?? entry.id]);
-      expect(labels).toEqual([...bySection.values()].flat());
+      expect(labels).toEqual(shownBySection(referral.answers).flatMap(({ fields }) => fields.map((entry) => lookup(words, `email.fields.${entry.id}.label`) ?? entry.id)));
     }
   });
 

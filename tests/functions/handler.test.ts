@@ -118,7 +118,7 @@ describe('the referral function over HTTP', () => {
     const body = (await response.json()) as { error: { code: string; issues: { path: string; message: string }[] } };
     expect(body.error.code).toBe('INVALID_REFERRAL');
     expect(body.error.issues.map((issue) => issue.path)).toEqual(expect.arrayContaining(['answers.area', 'answers.name']));
-    expect(body.error.issues.find((issue) => issue.path === 'answers.name')?.message).toBe('Answer this question: Name to use');
+    expect(body.error.issues.find((issue) => issue.path === 'answers.name')?.message).toBe('Enter a name for them to use. A first name is fine');
     // Once the answers are well formed, every question that applies and is missing is listed too.
     const incomplete = await handler(post({ answers: { asker: 'person-harmed', area: 'E23000004' }, idempotencyKey: crypto.randomUUID() }));
     const issues = ((await incomplete.json()) as typeof body).error.issues;

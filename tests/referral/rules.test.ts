@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assess, flags, isSensitive, noSafeWay, referralBlock, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
+import { assess, flags, helpLinesFor, isSensitive, noSafeWay, referralBlock, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
 import { outcomeLines, siteMaySend } from '../../referral/outcome.ts';
 import { routeKind } from '../../referral/route.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
@@ -100,6 +100,24 @@ describe('the outcome rules, on the practice review’s cases', () => {
     const answers = { ...adult, harm: 'robbery', reported: 'yes', responsibleKnown: 'yes', relationship: 'stranger', accepts: 'yes', stage: 'investigation', responsibleUnder18: 'no', safetyNow: ['none'] };
     expect(assess(answers).kind).toBe('on-hold');
     expect(flags(answers)).toContain('on-hold');
+  });
+});
+
+describe('the help lines shown with the outcome', () => {
+  const base = { asker: 'person-harmed', askerAge: '18-or-over', responsibleKnown: 'yes', relationship: 'stranger', accepts: 'yes', stage: 'finished', responsibleUnder18: 'no', safetyNow: ['none'] };
+  it('fit what happened: domestic abuse lines for a partner, Rape Crisis for sexual harm, the hate crime line for hate crime', () => {
+    expect(helpLinesFor({ ...base, harm: 'violence', relationship: 'partner' })).toEqual(['national-domestic-abuse-helpline', 'mens-advice-line', 'samaritans']);
+    expect(helpLinesFor({ ...base, harm: 'domestic-abuse' })).not.toContain('stop-hate-uk');
+    expect(helpLinesFor({ ...base, harm: 'sexual-harm' })).toEqual(['rape-crisis', 'samaritans']);
+    expect(helpLinesFor({ ...base, harm: 'hate-crime' })).toEqual(['stop-hate-uk', 'samaritans']);
+  });
+
+  it('show Childline, not Rape Crisis, to someone under 16; none where no extra care is needed; none for the person responsible', () => {
+    expect(helpLinesFor({ ...base, askerAge: '13-15', harm: 'sexual-harm' })).toEqual(['childline', 'samaritans']);
+    expect(helpLinesFor({ ...base, askerAge: '16-17', harm: 'sexual-harm' })).toEqual(['childline', 'rape-crisis', 'samaritans']);
+    expect(helpLinesFor({ ...base, harm: 'burglary-or-theft' })).toEqual([]);
+    expect(helpLinesFor({ ...base, harm: 'burglary-or-theft', safetyNow: ['not-safe'] })).toEqual(['samaritans']);
+    expect(helpLinesFor({ ...base, asker: 'person-responsible', harm: 'domestic-abuse' })).toEqual([]);
   });
 });
 

@@ -4,30 +4,25 @@ import type { AreaFacts } from '../../../machines/area-facts.ts';
 import type { ChatData } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
 
-/** Help lines for cases that need extra care, for the person harmed (never shown to the person responsible). */
-const specialistLines = ['national-domestic-abuse-helpline', 'mens-advice-line', 'rape-crisis', 'stop-hate-uk', 'samaritans'];
-
 /**
  * An area's own facts: its provider and contacts, local notes, the national services where no local
  * route exists (or where the outcome promises them: support when nobody has been found), and, for
- * sensitive cases, the specialist help lines (Rape Crisis only from 16, so a younger asker sees
- * Childline instead). `focus` makes its heading where focus goes when it is shown.
+ * sensitive cases, the help lines that fit what happened (`specialist`: ids from the rules'
+ * helpLinesFor). `focus` makes its heading where focus goes when it is shown.
  */
-export function AreaCard({ t, area, data, specialist = false, support = false, youngerThan16 = false, compact = false, focus = false, heading }: {
+export function AreaCard({ t, area, data, specialist = [], support = false, compact = false, focus = false, heading }: {
   t: Translate;
   area: AreaFacts;
   data: ChatData;
-  specialist?: boolean;
+  specialist?: readonly string[];
   support?: boolean;
-  youngerThan16?: boolean;
   compact?: boolean;
   focus?: boolean;
   heading?: string;
 }) {
   const { provider } = area;
   const national = data.help.filter((line) => line.id === 'victim-support' || line.id === 'why-me');
-  const lines = data.help.filter((line) => specialistLines.includes(line.id) && !(youngerThan16 && line.id === 'rape-crisis'));
-  const young = youngerThan16 ? data.help.filter((line) => line.id === 'childline') : [];
+  const lines = specialist.flatMap((id) => data.help.filter((line) => line.id === id));
   return (
     <div className="area-card">
       {/* When it takes focus, the line that points to it ("Their details are below") stays in view above it. */}
@@ -57,10 +52,10 @@ export function AreaCard({ t, area, data, specialist = false, support = false, y
           <HelpList lines={national} />
         </>
       )}
-      {!compact && specialist && (
+      {!compact && lines.length > 0 && (
         <>
           <h4>{t('outcome.specialistHeading')}</h4>
-          <HelpList lines={[...young, ...lines]} />
+          <HelpList lines={lines} />
         </>
       )}
       <p><a href={areaPath(area)}>{t('outcome.areaPage', { area: area.name })}</a></p>
@@ -77,7 +72,7 @@ function HelpList({ lines }: { lines: ChatData['help'] }) {
           {line.number ? <>: <a href={telHref(line.number)}>{phoneText(line.number)}</a></> : null}
           {line.email ? <>: <a href={`mailto:${line.email}`}>{line.email}</a></> : null}. {line.purpose}.
           {line.hours ? ` ${line.hours}.` : null}
-          {line.alternatives?.map((alternative) => ` ${alternative}.`)}
+          {line.alternatives?.map((alternative) => ` ${alternative}.`).join('')}
         </li>
       ))}
     </ul>

@@ -49,7 +49,9 @@ function reveal(panel: HTMLElement, lines: (HTMLElement | null)[]): void {
     return box.top >= bar && box.bottom <= window.innerHeight;
   };
   // Everything new since the person's answer, if it fits with the control; else the question; else the control.
-  const placed = !target.hasAttribute('data-focus') && lines.some((line) => {
+  // A heading that takes focus goes to the top, unless the lines before it lead to it (`data-show-lines`).
+  const withLines = !target.hasAttribute('data-focus') || target.hasAttribute('data-show-lines');
+  const placed = withLines && lines.some((line) => {
     if (!line) return false;
     line.scrollIntoView({ block: 'start' });
     return fits();

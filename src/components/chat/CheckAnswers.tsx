@@ -1,4 +1,4 @@
-import { shownFields, stepOf, type Field, type Section } from '../../../referral/catalogue.ts';
+import { shownBySection, stepOf, type Field } from '../../../referral/catalogue.ts';
 import type { Answers } from '../../../machines/types.ts';
 import type { AreaOption } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
@@ -16,8 +16,6 @@ export function CheckAnswers({ t, answers, areas, vars, variant, canChange, onCh
   canChange: (step: string) => boolean;
   onChange: (step: string) => void;
 }) {
-  const bySection = new Map<Section, Field[]>();
-  for (const entry of shownFields(answers)) bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), entry]);
   const shown = (entry: Field): string => {
     const value = answers[entry.id];
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('questions.common.notGiven');
@@ -37,7 +35,7 @@ export function CheckAnswers({ t, answers, areas, vars, variant, canChange, onCh
   return (
     <div className="check-answers">
       <h3 tabIndex={-1} data-focus>{t('check.heading')}</h3>
-      {[...bySection].map(([section, fields]) => (
+      {shownBySection(answers).map(({ section, fields }) => (
         <section key={section} aria-labelledby={`check-${section}`}>
           <h4 id={`check-${section}`}>{t(`check.sections.${section}`)}</h4>
           <dl className="summary-list">

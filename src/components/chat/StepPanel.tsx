@@ -5,7 +5,7 @@ import { variantFor } from '../../../machines/prompts.ts';
 import type { Answers, Problem } from '../../../machines/types.ts';
 import { fieldsAsked } from '../../../referral/catalogue.ts';
 import { outcomeLines } from '../../../referral/outcome.ts';
-import { assess, askerIsResponsibleSide, noSafeWay } from '../../../referral/rules.ts';
+import { assess, helpLinesFor, noSafeWay } from '../../../referral/rules.ts';
 import type { Words } from '../../lib/words.ts';
 import { AreaCard } from './AreaCard.tsx';
 import { loadedPhases } from './services.ts';
@@ -38,7 +38,6 @@ type Props = {
 /** The questions chart's states that belong to finding a place. */
 const placeStates = ['confirmingPreset', 'listing', 'choosingPlace', 'outside', 'lookingUp', 'loadingArea', 'retyping'];
 
-const youngerThan16 = (answers: Answers) => ['under-13', '13-15'].includes(String(answers.askerAge));
 
 /** The controls for the step the conversation is on. */
 export function StepPanel({ t, words, data, view, parent, phase, promptId, send }: Props) {
@@ -180,7 +179,7 @@ function Outcome({ t, data, view, parent, send, back, area }: {
   const answers = parent.context.answers as Answers;
   const assessment = assess(answers);
   const meaning = view === 'outcome' ? outcomeLines(answers, area) : [];
-  const specialist = !askerIsResponsibleSide(answers) && (assessment.notes.includes('sensitive') || assessment.notes.includes('not-safe-now') || assessment.notes.includes('asker-under-18'));
+  const specialist = helpLinesFor(answers);
   return (
     <>
       {view === 'outcome' && (
@@ -190,7 +189,7 @@ function Outcome({ t, data, view, parent, send, back, area }: {
         </div>
       )}
       {area ? (
-        <AreaCard t={t} area={area} data={data} specialist={specialist} support={assessment.reasons.includes('nobody-found')} youngerThan16={youngerThan16(answers)} />
+        <AreaCard t={t} area={area} data={data} specialist={specialist} support={assessment.reasons.includes('nobody-found')} />
       ) : (
         <p><a href="/areas/">{t('outcome.areaUnavailable')}</a></p>
       )}
