@@ -10,7 +10,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumArgs, findChromium, noChromiumMessage } from '../support/chromium.ts';
-import { pageScripts, pageStyles } from '../support/page-assets.ts';
+import { lazyChunks, pageScripts, pageStyles } from '../support/page-assets.ts';
 
 const port = 4398;
 const origin = `http://localhost:${port}`;
@@ -84,6 +84,15 @@ async function main(): Promise<void> {
       console.log(
         `| ${page.label} | ${page.path} | ${size.raw} | ${size.gzip} | ${size.brotli} | ${scores.performance} | ${scores.accessibility} | ${scores['best-practices']} | ${scores.seo} |`,
       );
+    }
+    if (statSyncSafe(pageFile('/talk-it-through/'))) {
+      // The chat's JavaScript: up to the first interaction, what loads just after (the questions and
+      // sending), and the whole conversation (budgets: 100 KB and 110 KB gzip).
+      const scripts = pageScripts('dist', readFileSync(pageFile('/talk-it-through/'), 'utf8'));
+      const later = lazyChunks(scripts).map((path) => readFileSync(join('dist', path), 'utf8'));
+      const gz = (codes: string[]) => codes.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
+      const first = gz(scripts.map((script) => script.code));
+      console.log(`chat JavaScript (gzip): first interaction ${first} B; loaded just after ${gz(later)} B; whole conversation ${first + gz(later)} B`);
     }
   } finally {
     server.kill();
