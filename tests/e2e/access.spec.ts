@@ -64,10 +64,16 @@ test.describe('the chat at 400% zoom (320 × 256 CSS pixels)', () => {
     let answers = 0;
     for (let turn = 0; answers < 10 && turn < 20; turn += 1) {
       await expect(chat(page).locator('.chat-choices button, input, textarea').first()).toBeVisible();
+      const botLines = chat(page).locator('.chat-line--bot');
+      const before = await botLines.count();
+      const lastBefore = await botLines.last().getAttribute('id');
       await answerAnything(page);
       answers += 1;
-      // Wait for the focus to land on the new question (the island focuses it once the log is updated).
-      await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('section.chat')) && !document.activeElement?.closest('[role="log"]'))).toBe(true);
+      // Wait for the new question in the log (the answer echoed, then the bot's next line) ...
+      await expect.poll(async () => (await botLines.count()) > before || (await botLines.last().getAttribute('id')) !== lastBefore).toBe(true);
+      // ... and for the focus to land on it (the island focuses it in the frame after the log is updated).
+      await expect.poll(() => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
+        resolve(Boolean(document.activeElement?.closest('section.chat')) && !document.activeElement?.closest('[role="log"]'))))))).toBe(true);
       const placement = await page.evaluate(() => {
         const bar = document.querySelector('.exit-bar')?.getBoundingClientRect();
         const focused = document.activeElement?.getBoundingClientRect();

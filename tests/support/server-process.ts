@@ -32,12 +32,17 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (let i = 0; i < 400; i += 1) {
+  // Up to 45 seconds: a loaded machine starting PGlite and stripping types can be slow.
+  for (let i = 0; i < 900; i += 1) {
     if (output.includes(`${origin}/`)) break;
     if (child.exitCode !== null) throw new Error(`the server stopped: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  if (!output.includes(`${origin}/`)) throw new Error(`the server did not start: ${output}`);
+  if (!output.includes(`${origin}/`)) {
+    // Never leave a half-started server behind.
+    child.kill('SIGKILL');
+    throw new Error(`the server did not start: ${output}`);
+  }
   return {
     origin,
     port: listenPort,
