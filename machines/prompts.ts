@@ -22,7 +22,9 @@ export function askLines(stepId: string, answers: Answers, area: AreaFacts | und
   const line = (key: string): AskLine => ({ key, vars, ...(variant ? { variant } : {}) });
   switch (stepId) {
     case 'yourDetails':
-      return [line(noSafeWay(answers) ? 'questions.yourDetails.promptNoContact' : 'questions.yourDetails.prompt')];
+      // No way is safe: said kindly at once, before anything else is asked (and again, with the
+      // service's details, before sending).
+      return noSafeWay(answers) ? [line('noSafeWayFirst'), line('questions.yourDetails.promptNoContact')] : [line('questions.yourDetails.prompt')];
     case 'consent':
       return [line(`consentExplain.${area?.route === 'national' ? 'national' : 'local'}`), line('questions.consent.prompt')];
     default:

@@ -168,7 +168,14 @@ function formView(answers: Answers, deps: Dependencies) {
       kind: 'form',
       title,
       area: undefined,
-      form: { answers, seen, steps, issues, vars, returnTo, notes: steps.includes('consent') ? [say(`consentExplain.${area?.route === 'national' ? 'national' : 'local'}`)] : [] },
+      form: {
+        answers, seen, steps, issues, vars, returnTo,
+        notes: [
+          // No way is safe: said kindly on the page that asks for their name, as the chat does.
+          ...(steps.includes('yourDetails') && noSafeWay(answers) ? [say('noSafeWayFirst')] : []),
+          ...(steps.includes('consent') ? [say(`consentExplain.${area?.route === 'national' ? 'national' : 'local'}`)] : []),
+        ],
+      },
     }),
     outcome: (seen: readonly string[]): PageOutcome => ({
       kind: 'form',
@@ -181,7 +188,7 @@ function formView(answers: Answers, deps: Dependencies) {
       kind: 'form',
       title: say('form.checkTitle'),
       intro: say('form.checkIntro'),
-      form: { answers, seen, steps: [], vars, check: { token: issueToken(deps.secret, deps.now().getTime()) } },
+      form: { answers, seen, steps: [], vars, notes: noSafeWay(answers) ? [say('noSafeWayFirst')] : [], check: { token: issueToken(deps.secret, deps.now().getTime()) } },
     }),
     next(seen: readonly string[], returnTo?: 'check'): PageOutcome {
       if (screeningDone(answers, seen) && (!seen.includes(OUTCOME) || !siteMaySend(answers, area))) return view.outcome([...seen.filter((step) => step !== OUTCOME)]);

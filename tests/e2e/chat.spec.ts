@@ -407,6 +407,8 @@ test.describe('the guided conversation', () => {
     await c.tick('contactWays', ['No way is safe right now']);
     const details = await c.at('yourDetails');
     expect(details.prompt).toBe(say('questions', 'yourDetails.promptNoContact'));
+    // Said kindly at once, just before the question, not only at the end.
+    await expect(chat(page).locator('.chat-line--bot').nth(-2)).toContainText(say('conversation', 'noSafeWayFirst', { recipient: merseyside.recipient }));
     expect(details.labels).toEqual(['Name to use']);
     await c.fill('yourDetails', { 'Name to use': name });
     // No question about whether they may say who they are: they will not be in touch.

@@ -41,6 +41,17 @@ describe('the no-JavaScript form', () => {
     expect(yourDetails?.html).not.toContain('When is it safe to call you?');
   });
 
+  it('with no safe way, says kindly on the name page and the check page that it can still be sent and they will not be contacted', async () => {
+    const { handler } = setUp();
+    const pages = await walk(handler, answersOf(referrals.noSafeWay()));
+    const note = /That is OK\. You can still ask for a referral\. We will tell [^<]+ not to contact you\./;
+    expect(pages.find((page) => page.steps.includes('yourDetails'))?.html).toMatch(note);
+    expect(pages.at(-1)?.html).toContain('Check your answers');
+    expect(pages.at(-1)?.html).toMatch(note);
+    // Not said to someone who has a safe way.
+    expect((await walk(handler, answersOf(referrals.valid()))).some((page) => note.test(page.html))).toBe(false);
+  });
+
   it('keeps every answer and says what to change when one is missing or wrong', async () => {
     const { handler } = setUp();
     const second = await submitPage(handler, await firstPage(handler), { asker: 'person-harmed' });

@@ -125,12 +125,13 @@ describe('the conversation, with its real charts', () => {
     expect((chat.phase()?.getSnapshot().context as { problems: unknown[] }).problems).toEqual([]);
   });
 
-  it('with no safe way: a name only, no question about naming the service, and it says what that means before check your answers', async () => {
+  it('with no safe way: says kindly at once that it can still be sent, asks a name only and not about naming the service, and says what that means before check your answers', async () => {
     const chat = conversation();
     await screen(chat);
     await refer(chat, { ...details, contactWays: ['none'] });
     expect(chat.said()).not.toContain('questions.mayName.prompt');
-    expect(chat.said()).toContain('questions.yourDetails.promptNoContact');
+    const said = chat.said();
+    expect(said[said.indexOf('questions.yourDetails.promptNoContact') - 1]).toBe('noSafeWayFirst');
     expect(chat.said().at(-2)).toBe('noSafeWay');
     expect(chat.flow()).toBe('checking');
   });
