@@ -1,6 +1,6 @@
 import type { Answers } from './conditions.ts';
 import type { RouteKind } from './route.ts';
-import { assess, referralBlock, type ServicePolicy } from './rules.ts';
+import { assess, noSafeWay, referralBlock, type ServicePolicy } from './rules.ts';
 
 /**
  * What the answers mean, as the lines the person reads (by words key): the outcome, why, the notes
@@ -31,4 +31,12 @@ export function outcomeLines(answers: Answers, area: OutcomeArea | undefined): O
 /** Whether this site may send a referral for these answers from this area. */
 export function siteMaySend(answers: Answers, area: OutcomeArea | undefined): boolean {
   return Boolean(area && area.route !== 'direct' && !referralBlock(answers, area.policy));
+}
+
+/**
+ * What the person is told will happen once their referral is sent (words keys under `nextSteps.`):
+ * on their "sent" page in the chat and the form, and in the email, so the provider knows what was promised.
+ */
+export function nextStepKeys(answers: Answers, route: RouteKind | undefined): string[] {
+  return [`nextSteps.${noSafeWay(answers) ? 'noContact' : 'contact'}`, ...(route === 'national' ? ['nextSteps.national'] : []), 'nextSteps.facilitator'];
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { shownBySection, type Field } from '../../referral/catalogue.ts';
 import { flags, isDomestic, noSafeWay, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
+import { nextStepKeys } from '../../referral/outcome.ts';
 import { REFERRAL_VERSION, type Referral } from '../../referral/schema.ts';
 import type { ContactWay } from '../../referral/vocabulary.ts';
 import { areaByCode } from '../../src/lib/areas.ts';
@@ -196,8 +197,7 @@ export function answerText(entry: Field, value: unknown, words: Words, w: (key: 
 
 /** What the person was told would happen next (the same words as their "sent" page). */
 export function nextSteps(referral: Referral, route: Extract<Route, { ok: true }>, vars: Record<string, string>, words: Words): string[] {
-  const t = (key: string) => fill(lookup(words, `nextSteps.${key}`) ?? `[nextSteps.${key}]`, vars);
-  return [t(noSafeWay(referral.answers) ? 'noContact' : 'contact'), ...(route.kind === 'national' ? [t('national')] : []), t('facilitator')];
+  return nextStepKeys(referral.answers, route.kind).map((key) => fill(lookup(words, key) ?? `[${key}]`, vars));
 }
 
 function textBody(body: Body, answersHeading: string, nextHeading: string): string {

@@ -34,9 +34,9 @@ export function renderPage(outcome: PageOutcome, words: Words): string {
       ]);
     case 'sent':
       return document(words, w(outcome.unconfirmed ? 'form.result.unconfirmedTitle' : 'form.result.sentTitle'), [
-        `<div class="panel panel--success"><p>${w(outcome.unconfirmed ? 'form.result.unconfirmedIntro' : 'form.result.sentIntro', { recipient: outcome.recipient, reference: outcome.reference })}</p>
+        `<div class="panel panel--success"><p>${keepWhole(w(outcome.unconfirmed ? 'form.result.unconfirmedIntro' : 'form.result.sentIntro', { recipient: outcome.recipient, reference: outcome.reference }), outcome.reference)}</p>
          <p>${w('sent.referenceLabel')}: <strong class="reference">${escapeHtml(outcome.reference)}</strong></p></div>`,
-        `<h2>${w('form.result.nextHeading')}</h2><ul>${outcome.next.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>`,
+        `<h2>${w('form.result.nextHeading')}</h2><ul>${outcome.next.map((step) => `<li>${keepWhole(escapeHtml(step), outcome.reference)}</li>`).join('')}</ul>`,
         contacts(outcome.area, words, w('form.result.contactsHeading')),
         `<p>${w('form.result.forget')}</p>`,
       ]);
@@ -47,6 +47,12 @@ export function renderPage(outcome: PageOutcome, words: Words): string {
     case 'error':
       return document(words, w('form.result.errorTitle'), [`<p>${w('form.result.errorIntro')}</p>`]);
   }
+}
+
+/** Escaped text with the reference in it, the reference never broken across lines (at its hyphens). */
+function keepWhole(html: string, reference: string): string {
+  const escaped = escapeHtml(reference);
+  return reference ? html.split(escaped).join(`<span class="nowrap">${escaped}</span>`) : html;
 }
 
 /** The area's provider and its contacts, the national services, and the help lines that fit the case (the same as the chat's). */

@@ -3,7 +3,7 @@ import { clientKey } from './client-address.ts';
 import { errorCodes, type ErrorCode } from './errors.ts';
 import { field as catalogueField, isFieldId, stepById, stepOf } from '../../referral/catalogue.ts';
 import type { Answers } from '../../referral/conditions.ts';
-import { outcomeLines, siteMaySend } from '../../referral/outcome.ts';
+import { nextStepKeys, outcomeLines, siteMaySend } from '../../referral/outcome.ts';
 import { helpLinesFor, noSafeWay } from '../../referral/rules.ts';
 import type { FieldIssue } from '../../referral/schema.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
@@ -213,8 +213,7 @@ function formResult(result: SubmitResult, answers: Answers, seen: readonly strin
   switch (result.kind) {
     case 'accepted': {
       const vars = { recipient, reference: result.reference };
-      const steps = ['contact', 'national', 'facilitator'].filter((step) => (step === 'national' ? view.area?.route === 'national' : true));
-      const next = steps.map((step) => say(`nextSteps.${step === 'contact' && noSafeWay(answers) ? 'noContact' : step}`, vars));
+      const next = nextStepKeys(answers, view.area?.route).map((key) => say(key, vars));
       return htmlResponse(202, renderPage({ kind: 'sent', reference: result.reference, area: view.area?.code, recipient, unconfirmed: result.delivery === 'unconfirmed', next }, words));
     }
     case 'invalid':

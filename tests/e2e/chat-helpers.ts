@@ -246,6 +246,13 @@ export class ChatDriver {
     await this.check(this.page, 'sent');
     const reference = (await this.root.locator('.reference').textContent()) ?? '';
     expect(reference).toMatch(/^RJ-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    // Wherever the reference is written, it cannot be broken across lines at its hyphens.
+    const placed = await this.root.locator('.panel--success').evaluate((panel, ref) => ({
+      written: panel.textContent?.split(ref).length ?? 1,
+      whole: [...panel.querySelectorAll('.reference, .nowrap')].filter((element) => element.textContent === ref && getComputedStyle(element).whiteSpace === 'nowrap').length,
+    }), reference);
+    expect(placed.whole).toBeGreaterThanOrEqual(2);
+    expect(placed.whole).toBe(placed.written - 1);
     return reference;
   }
 

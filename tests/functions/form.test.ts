@@ -94,7 +94,13 @@ describe('the no-JavaScript form', () => {
     expect(transport.sent).toHaveLength(0);
     const sent = await handler(formRequest([...fields, ['token', tokenIssued(10_000)], ['_action', 'send']]));
     expect(sent.status).toBe(202);
-    expect(await sent.text()).toMatch(/RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    const page = await sent.text();
+    const reference = /RJ-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(page)?.[0] ?? 'no reference';
+    // Wherever the page writes the reference, it cannot be broken across lines at its hyphens.
+    const written = page.split(reference).length - 1;
+    const whole = page.split(`<strong class="reference">${reference}</strong>`).length - 1 + page.split(`<span class="nowrap">${reference}</span>`).length - 1;
+    expect(written).toBeGreaterThanOrEqual(2);
+    expect(whole).toBe(written);
     expect(transport.sent).toHaveLength(1);
     // The same answers sent again: the same referral (its key is made from the answers), nothing new.
     expect((await handler(formRequest([...fields, ['token', tokenIssued(10_000)], ['_action', 'send']]))).status).toBe(202);

@@ -4,7 +4,7 @@ import { topics } from '../../../machines/explain.ts';
 import { variantFor } from '../../../machines/prompts.ts';
 import type { Answers, Problem } from '../../../machines/types.ts';
 import { fieldsAsked } from '../../../referral/catalogue.ts';
-import { outcomeLines } from '../../../referral/outcome.ts';
+import { nextStepKeys, outcomeLines } from '../../../referral/outcome.ts';
 import { assess, helpLinesFor, noSafeWay } from '../../../referral/rules.ts';
 import type { Words } from '../../lib/words.ts';
 import { AreaCard } from './AreaCard.tsx';
@@ -148,14 +148,14 @@ export function StepPanel({ t, words, data, view, parent, phase, promptId, send 
       const reference = String(parent.context.reference ?? '');
       const unconfirmed = parent.context.delivery === 'unconfirmed';
       const nextVars = { ...vars, reference };
-      const next = [noSafeWay(answers) ? 'noContact' : 'contact', ...(area?.route === 'national' ? ['national'] : []), 'facilitator'];
+      const next = nextStepKeys(answers, area?.route);
       return (
         <div className="panel panel--success">
           <h3 tabIndex={-1} data-focus>{t(unconfirmed ? 'sent.headingUnconfirmed' : 'sent.heading')}</h3>
-          {unconfirmed && <p>{t('sent.unconfirmed', nextVars)}</p>}
+          {unconfirmed && <p>{keepWhole(t('sent.unconfirmed', nextVars), reference)}</p>}
           <p>{t('sent.referenceLabel')}: <strong className="reference">{reference}</strong></p>
           <h4>{t('sent.nextHeading')}</h4>
-          <ul>{next.map((key) => <li key={key}>{t(`nextSteps.${key}`, nextVars)}</li>)}</ul>
+          <ul>{next.map((key) => <li key={key}>{keepWhole(t(key, nextVars), reference)}</li>)}</ul>
           {area && <AreaCard t={t} area={area} data={data} compact heading={t('sent.contactsHeading')} />}
           <p>{t('sent.forget')}</p>
         </div>
@@ -164,6 +164,12 @@ export function StepPanel({ t, words, data, view, parent, phase, promptId, send 
     default:
       return <p className="chat-waiting">{t('common.loading')}</p>;
   }
+}
+
+/** A sentence with the reference in it, the reference never broken across lines (at its hyphens). */
+function keepWhole(text: string, reference: string): React.ReactNode {
+  if (!reference || !text.includes(reference)) return text;
+  return text.split(reference).flatMap((part, index) => (index === 0 ? [part] : [<span key={index} className="nowrap">{reference}</span>, part]));
 }
 
 /** What the answers mean (or a local service): the heading, the area's facts, and what can be done next. */
