@@ -49,6 +49,19 @@ describe('the idempotency claims (Postgres, on PGlite)', () => {
     expect((await claims.claim({ ...claimInput('b2', 'answers', new Date('2026-12-01T11:00:01Z')), budgets })).kind).toBe('new');
   });
 
+  it('lets the same answers be sent again once the record of the first has expired (a person asking again another week)', async () => {
+    const { claims } = await emptyStore();
+    const first = new Date('2026-12-01T10:00:00Z');
+    await claims.claim(claimInput('k8', 'answers', first));
+    await claims.settle('k8', 'delivered');
+    expect((await claims.claim(claimInput('k8', 'answers', new Date(first.getTime() + 60_000)))).kind).toBe('replay');
+    const later = new Date(first.getTime() + 8 * 24 * 60 * 60 * 1000);
+    expect(await claims.claim(claimInput('k8', 'answers', later))).toEqual({ kind: 'new', reference: 'RJ-k8' });
+    // An unknown outcome, too, stops holding the key once its record has expired.
+    await claims.settle('k8', 'unknown');
+    expect((await claims.claim(claimInput('k8', 'other answers', new Date(later.getTime() + 8 * 24 * 60 * 60 * 1000)))).kind).toBe('new');
+  });
+
   it('gives exactly one "new" to 20 concurrent claims of one key', async () => {
     const { claims } = await emptyStore();
     const results = await Promise.all(Array.from({ length: 20 }, () => claims.claim(claimInput('k5'))));
@@ -59,7 +72,7 @@ describe('the idempotency claims (Postgres, on PGlite)', () => {
     const store = await emptyStore();
     const old = new Date('2026-01-01T00:00:00Z');
     await store.claims.claim(claimInput('k6', 'answers', old));
-    await store.budgets.use('area:E23000004', 5, old);
+    await store.claims.claim({ ...claimInput('k6b', 'answers', old), budgets: [{ bucket: 'area:E23000004', limit: 5 }] });
     await store.tokens.use({ tokenHash: 't', keyHash: 'k6', expiresAt: new Date(old.getTime() + 1000) });
     await store.claims.sweep(new Date('2026-01-03T00:00:00Z'));
     for (const table of ['referral_claim', 'send_budget', 'used_token']) {
@@ -76,13 +89,29 @@ describe('the idempotency claims (Postgres, on PGlite)', () => {
 });
 
 describe('the send budgets', () => {
-  it('allow `limit` uses per window, then say how long to wait', async () => {
-    const { budgets } = await emptyStore();
+  const send = async (claims: Awaited<ReturnType<typeof emptyStore>>['claims'], bucket: string, now: Date) => {
+    const result = await claims.claim({ ...claimInput(randomUUID(), 'answers', now), budgets: [{ bucket, limit: 3 }] });
+    return result.kind === 'new' ? { allowed: true } : result.kind === 'over-budget' ? { allowed: false, retryAfterSeconds: result.retryAfterSeconds } : result;
+  };
+
+  it('allow `limit` sends per window, then say how long to wait', async () => {
+    const { claims } = await emptyStore();
     const now = new Date('2026-12-01T10:15:00Z');
-    for (let i = 0; i < 3; i += 1) expect(await budgets.use('area:x', 3, now)).toEqual({ allowed: true });
-    expect(await budgets.use('area:x', 3, now)).toEqual({ allowed: false, retryAfterSeconds: 45 * 60 });
-    expect(await budgets.use('area:y', 3, now)).toEqual({ allowed: true });
-    expect(await budgets.use('area:x', 3, new Date('2026-12-01T11:00:00Z'))).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i += 1) expect(await send(claims, 'area:x', now)).toEqual({ allowed: true });
+    expect(await send(claims, 'area:x', now)).toEqual({ allowed: false, retryAfterSeconds: 45 * 60 });
+    expect(await send(claims, 'area:y', now)).toEqual({ allowed: true });
+    expect(await send(claims, 'area:x', new Date('2026-12-01T11:00:00Z'))).toEqual({ allowed: true });
+  });
+
+  it('count only what is sent: a refused attempt takes nothing from any budget', async () => {
+    const { claims, db } = await emptyStore();
+    const now = new Date('2026-12-01T10:15:00Z');
+    const both = [{ bucket: 'address:a', limit: 1 }, { bucket: 'area:z', limit: 5 }];
+    expect((await claims.claim({ ...claimInput('c1', 'answers', now), budgets: both })).kind).toBe('new');
+    // The address is over its own budget: refused, and the area's budget is not used up by the attempts.
+    for (let i = 2; i <= 6; i += 1) expect((await claims.claim({ ...claimInput(`c${i}`, 'answers', now), budgets: both })).kind).toBe('over-budget');
+    const used = await db.query<{ bucket: string; used: number }>('SELECT bucket, used FROM send_budget ORDER BY bucket');
+    expect(used).toEqual([{ bucket: 'address:a', used: 1 }, { bucket: 'area:z', used: 1 }]);
   });
 });
 

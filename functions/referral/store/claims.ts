@@ -36,21 +36,30 @@ export type ClaimStore = {
 
 /** How long an instance may hold a claim while delivering; longer means it stopped, outcome unknown. */
 const LEASE_MS = 60_000;
+/** How often an instance removes expired rows (on the way through a claim, without waiting for it). */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 export function claimStore(db: Database, options: { ttlMs: number; budgetWindowMs: number }): ClaimStore {
   const at = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
+  let lastSweep = 0;
   return {
     async claim({ keyHash, answersHash, reference, now, budgets = [] }) {
+      if (now.getTime() - lastSweep >= SWEEP_EVERY_MS) {
+        lastSweep = now.getTime();
+        this.sweep(now).catch(() => {});
+      }
       const windowStart = Math.floor(now.getTime() / options.budgetWindowMs) * options.budgetWindowMs;
       const windowEnd = windowStart + options.budgetWindowMs;
-      // New key, or a retry after a failed delivery with the same answers: this caller sends, and
-      // its sends are counted against the budgets. One statement, so one commit on the hot path.
+      // New key, a retry after a failed delivery with the same answers, or a key whose record has
+      // expired (the same answers sent again another day): this caller sends, and its send is
+      // counted against the budgets. One statement, so one commit on the hot path.
       const [claimed] = await db.query<{ reference: string | null; used: number[] | null }>(
         `WITH claimed AS (
            INSERT INTO referral_claim (key_hash, answers_hash, reference, state, lease_until, expires_at)
            VALUES ($1, $2, $3, 'sending', $4, $5)
-           ON CONFLICT (key_hash) DO UPDATE SET state = 'sending', lease_until = EXCLUDED.lease_until, expires_at = EXCLUDED.expires_at
-           WHERE referral_claim.state = 'failed' AND referral_claim.answers_hash = EXCLUDED.answers_hash
+           ON CONFLICT (key_hash) DO UPDATE SET state = 'sending', answers_hash = EXCLUDED.answers_hash, reference = EXCLUDED.reference,
+             lease_until = EXCLUDED.lease_until, expires_at = EXCLUDED.expires_at
+           WHERE (referral_claim.state = 'failed' AND referral_claim.answers_hash = EXCLUDED.answers_hash) OR referral_claim.expires_at <= $9
            RETURNING reference
          ), drawn AS (
            INSERT INTO send_budget (bucket, window_start, used, expires_at)
@@ -60,11 +69,13 @@ export function claimStore(db: Database, options: { ttlMs: number; budgetWindowM
          )
          SELECT (SELECT reference FROM claimed) AS reference,
                 (SELECT array_agg(drawn.used ORDER BY array_position($6::text[], drawn.bucket)) FROM drawn) AS used`,
-        [keyHash, answersHash, reference, at(now, LEASE_MS), at(now, options.ttlMs), budgets.map((draw) => draw.bucket), new Date(windowStart).toISOString(), new Date(windowEnd).toISOString()],
+        [keyHash, answersHash, reference, at(now, LEASE_MS), at(now, options.ttlMs), budgets.map((draw) => draw.bucket), new Date(windowStart).toISOString(), new Date(windowEnd).toISOString(), now.toISOString()],
       );
       if (claimed?.reference) {
         const used = claimed.used ?? [];
         if (budgets.some((draw, i) => (used[i] ?? 0) > draw.limit)) {
+          // Nothing is sent, so nothing is counted: give the draw back to every budget.
+          await db.query('UPDATE send_budget SET used = used - 1 WHERE bucket = ANY($1::text[]) AND window_start = $2', [budgets.map((draw) => draw.bucket), new Date(windowStart).toISOString()]);
           await this.settle(keyHash, 'failed');
           return { kind: 'over-budget', reference: claimed.reference, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
         }

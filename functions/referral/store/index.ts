@@ -1,4 +1,3 @@
-import { budgets, type Budgets } from './budgets.ts';
 import { claimStore, type ClaimStore } from './claims.ts';
 import { pgliteThreadDatabase, postgresDatabase, type Database } from './database.ts';
 import { migrate } from './migrate.ts';
@@ -8,10 +7,10 @@ import { usedTokens, type UsedTokens } from './used-tokens.ts';
 export const BUDGET_WINDOW_MS = 60 * 60 * 1000;
 
 /** Everything the function keeps, on one database: claims, send budgets and used tokens. */
-export type Store = { db: Database; claims: ClaimStore; budgets: Budgets; tokens: UsedTokens };
+export type Store = { db: Database; claims: ClaimStore; tokens: UsedTokens };
 
 export function storeOn(db: Database, options: { idempotencyTtlMs: number }): Store {
-  return { db, claims: claimStore(db, { ttlMs: options.idempotencyTtlMs, budgetWindowMs: BUDGET_WINDOW_MS }), budgets: budgets(db, { windowMs: BUDGET_WINDOW_MS }), tokens: usedTokens(db) };
+  return { db, claims: claimStore(db, { ttlMs: options.idempotencyTtlMs, budgetWindowMs: BUDGET_WINDOW_MS }), tokens: usedTokens(db) };
 }
 
 /** The database from the settings (DATABASE_URL, or PGlite in DATA_DIR), migrated. */
