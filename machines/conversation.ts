@@ -1,7 +1,7 @@
 import { assign, fromPromise, setup, type AnyActorLogic } from 'xstate';
 import { stepById } from '../referral/catalogue.ts';
 import { siteMaySend } from '../referral/outcome.ts';
-import { assess, noSafeWay, type Assessment } from '../referral/rules.ts';
+import { assess, type Assessment } from '../referral/rules.ts';
 import type { CampaignCode } from '../referral/vocabulary.ts';
 import type { AreaFacts } from './area-facts.ts';
 import { explainMachine, type ExplainOutput } from './explain.ts';
@@ -146,7 +146,6 @@ export const conversationMachine = setup({
      * which records only that it was said; the assessment is kept for the island to show.
      */
     sayOutcome: assign(({ context }) => ({ ...bot(context, 'outcome.said'), assessment: assess(context.answers) })),
-    sayNoSafeWay: assign(({ context }) => (noSafeWay(context.answers) ? bot(context, 'noSafeWay', areaVars(context.area)) : {})),
     newKey: assign({ idempotencyKey: () => globalThis.crypto.randomUUID() }),
     takeSent: assign(({ context, event }) => {
       const done = output<SendOutput>(event);
@@ -252,7 +251,8 @@ export const conversationMachine = setup({
             src: 'questions',
             input: ({ context }) => ({ answers: context.answers, phase: 'screen' as const, nextId: context.nextId, startAt: context.lastScreenStep, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: 'takeQuestions', target: 'screening' },
+              // Back past the first question, as from the first question itself: the menu.
+              { guard: 'wentBack', actions: 'takeQuestions', target: 'menu' },
               { actions: ['takeQuestions', 'rememberLastScreenStep', 'sayOutcome'], target: 'outcome' },
             ],
           },
@@ -272,7 +272,7 @@ export const conversationMachine = setup({
             input: ({ context }) => ({ answers: context.answers, phase: 'details' as const, nextId: context.nextId, area: context.area }),
             onDone: [
               { guard: 'wentBack', actions: ['takeQuestions', 'sayOutcome'], target: 'outcome' },
-              { actions: ['takeQuestions', 'rememberLastDetailsStep', 'sayNoSafeWay', 'newKey'], target: 'checking' },
+              { actions: ['takeQuestions', 'rememberLastDetailsStep', 'newKey'], target: 'checking' },
             ],
           },
         },
@@ -283,7 +283,8 @@ export const conversationMachine = setup({
             src: 'questions',
             input: ({ context }) => ({ answers: context.answers, phase: 'details' as const, nextId: context.nextId, startAt: context.lastDetailsStep, area: context.area }),
             onDone: [
-              { guard: 'wentBack', actions: 'takeQuestions', target: 'details' },
+              // Back past the first referral question, as from that question itself: what the answers mean.
+              { guard: 'wentBack', actions: ['takeQuestions', 'sayOutcome'], target: 'outcome' },
               { actions: ['takeQuestions', 'rememberLastDetailsStep', 'newKey'], target: 'checking' },
             ],
           },

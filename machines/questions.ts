@@ -1,5 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
-import { fieldsAsked, nextStep, optionsFor, prune, type Field, type Phase } from '../referral/catalogue.ts';
+import { fieldsAsked, nextStep, optionsFor, prune, stepsAsked, type Field, type Phase } from '../referral/catalogue.ts';
 import type { PlaceResult } from '../referral/place.ts';
 import type { FieldIssue } from '../referral/complete.ts';
 import type { AreaFacts } from './area-facts.ts';
@@ -72,6 +72,13 @@ const AREA_CODE = /^(E23|W15)\d{6}$/;
 const fieldsOf = (context: Context, values: Answers = {}): Field[] => (context.step ? fieldsAsked(context.step, { ...context.answers, ...values }) : []);
 const placeField = (context: Context): Field | undefined => fieldsOf(context).find((entry) => entry.kind === 'place');
 const lookupOutput = (event: unknown) => (event as { output: PlaceResult }).output;
+
+/** The steps a flow asks before `step`, in order (what Back goes through from there). */
+function stepsBefore(step: string, answers: Answers, phase: Phase, only: readonly string[] | undefined): string[] {
+  const asked = stepsAsked(prune(answers), phase).filter((id) => !only || only.includes(id));
+  const at = asked.indexOf(step);
+  return at < 0 ? [] : asked.slice(0, at);
+}
 
 /** The step after the current one: in a flow, the next that applies; in a change, the next that applies and is unanswered. */
 function following(context: Context): string | undefined {
@@ -216,7 +223,9 @@ export const questionsMachine = setup({
     mode: input.mode ?? 'flow',
     only: input.only,
     step: input.startAt,
-    history: [],
+    // Resuming a flow part-way (Back from what the answers mean, or from check your answers): the
+    // steps before it are its history, so Back keeps going back one question at a time.
+    history: input.startAt && (input.mode ?? 'flow') === 'flow' ? stepsBefore(input.startAt, input.answers, input.phase, input.only) : [],
     presetArea: input.presetArea,
     area: input.area,
     draft: '',

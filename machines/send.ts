@@ -1,6 +1,7 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { stepById, stepsAsked } from '../referral/catalogue.ts';
 import { answersComplete } from '../referral/complete.ts';
+import { noSafeWay } from '../referral/rules.ts';
 import type { Referral } from '../referral/schema.ts';
 import type { AreaFacts } from './area-facts.ts';
 import { botLine, personLine } from './log.ts';
@@ -57,7 +58,12 @@ export const sendMachine = setup({
     failedToDeliver: ({ context }) => context.failure === 'unavailable' || context.failure === 'busy',
   },
   actions: {
-    askCheck: assign(({ context }) => botLine(context, 'check.prompt', recipient(context))),
+    // No way is safe: said again, with the service's details, each time the answers are checked
+    // (after the questions, after Back, after a change).
+    askCheck: assign(({ context }) => {
+      const kind = noSafeWay(context.referral.answers) ? botLine(context, 'noSafeWay', recipient(context)) : context;
+      return botLine(kind, 'check.prompt', recipient(context));
+    }),
     echo: assign(({ context }, params: { key: string }) => personLine(context, { key: params.key })),
     saySending: assign(({ context }) => botLine(context, 'sending.prompt', recipient(context))),
     recordSent: assign(({ context, event }) => {

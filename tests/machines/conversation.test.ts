@@ -264,6 +264,43 @@ describe('the conversation, with its real charts', () => {
     expect(fresh.flow()).toBe('start');
   });
 
+  it('Back keeps going back one question at a time from what the answers mean and from check your answers', async () => {
+    const chat = conversation();
+    await screen(chat);
+    await chat.say({ type: 'nav.back' });
+    expect(chat.step()).toBe('safetyNow');
+    await chat.say({ type: 'nav.back' });
+    expect(chat.step()).toBe('responsibleUnder18');
+    await chat.say({ type: 'nav.back' });
+    expect(chat.step()).toBe('stage');
+    await chat.answer({ stage: 'sentenced' });
+    await chat.answer({ responsibleUnder18: 'no' });
+    await chat.answer({ safetyNow: ['none'] });
+    expect(chat.flow()).toBe('outcome');
+    await refer(chat, details);
+    expect(chat.flow()).toBe('checking');
+    await chat.say({ type: 'nav.back' });
+    expect(chat.flow()).toBe('lastDetails');
+    expect(chat.step()).toBe('consent');
+    await chat.say({ type: 'nav.back' });
+    expect(chat.step()).toBe('addMore');
+    // Back past the first referral question: what the answers mean, as from that question itself.
+    for (let guard = 0; chat.flow() === 'lastDetails' && guard < 10; guard += 1) await chat.say({ type: 'nav.back' });
+    expect(chat.flow()).toBe('outcome');
+  });
+
+  it('says kindly that no way is safe whenever the answers are checked: after a change to "No way is safe", too', async () => {
+    const chat = conversation();
+    await screen(chat);
+    await refer(chat, details);
+    expect(chat.said()).not.toContain('noSafeWay');
+    await chat.say({ type: 'answer.change', step: 'contactWays' });
+    await chat.answer({ contactWays: ['none'] });
+    for (let guard = 0; chat.flow() === 'changing' && guard < 5; guard += 1) await chat.answer(Object.fromEntries(chat.asked().map((id) => [id, (details as Record<string, unknown>)[id]])));
+    expect(chat.flow()).toBe('checking');
+    expect(chat.said().slice(-2)).toEqual(['noSafeWay', 'check.prompt']);
+  });
+
   it('a campaign code and an area from the page address go into the referral; the area is confirmed, not asked', async () => {
     const chat = conversation();
     chat.actor.send({ type: 'conversation.preset', area: { code: 'E23000004', name: 'Merseyside' }, campaign: 'poster', start: 'refer' });
