@@ -1,5 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { fieldsAsked, nextStep, optionsFor, prune, stepsAsked, type Field, type Phase } from '../referral/catalogue.ts';
+import { areaCodePattern, isAnswered, normalise } from '../referral/answer-rules.ts';
 import type { PlaceResult } from '../referral/place.ts';
 import type { FieldIssue } from '../referral/complete.ts';
 import type { AreaFacts } from './area-facts.ts';
@@ -66,8 +67,6 @@ type Context = {
   nextId: number;
   ended: 'done' | 'back';
 };
-
-const AREA_CODE = /^(E23|W15)\d{6}$/;
 
 const fieldsOf = (context: Context, values: Answers = {}): Field[] => (context.step ? fieldsAsked(context.step, { ...context.answers, ...values }) : []);
 const placeField = (context: Context): Field | undefined => fieldsOf(context).find((entry) => entry.kind === 'place');
@@ -146,7 +145,7 @@ export const questionsMachine = setup({
     passed: ({ event }) => (event as unknown as { output: FieldIssue[] }).output.length === 0,
     canGoBack: ({ context }) => context.mode === 'flow' && context.history.length > 0,
     hasText: ({ event }) => event.type === 'place.find' && event.text.trim() !== '',
-    isAreaCode: ({ event }) => event.type === 'place.choose' && AREA_CODE.test(event.code),
+    isAreaCode: ({ event }) => event.type === 'place.choose' && areaCodePattern.test(event.code),
     choseScotland: ({ event }) => event.type === 'place.choose' && event.code === 'scotland',
     confirmsPlace: ({ context }) => placeField(context)?.kind === 'place' && (placeField(context) as Extract<Field, { kind: 'place' }>).confirm,
     presetHere: ({ context }) => context.presetArea !== undefined && placeField(context)?.id === 'area' && context.answers.area === context.presetArea.code,
@@ -178,8 +177,7 @@ export const questionsMachine = setup({
       const answers: Answers = { ...context.answers };
       for (const entry of fieldsOf(context, context.pending)) {
         const value = context.pending[entry.id];
-        const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || value === false;
-        answers[entry.id] = empty ? undefined : typeof value === 'string' ? value.trim() : value;
+        answers[entry.id] = isAnswered(value) ? (normalise(entry, value) as Answers[string]) : undefined;
       }
       return { answers, problems: [], pending: {} };
     }),

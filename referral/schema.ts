@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { answerIssue, issueCodes, normalise, type IssueCode } from './answer-rules.ts';
+import { answerIssue, areaCodePattern, issueCodes, normalise, type IssueCode } from './answer-rules.ts';
 import { catalogue, fieldIds, field as catalogueField, prune, type Field, type FieldId } from './catalogue.ts';
 import { answersComplete, type FieldIssue } from './complete.ts';
 import type { Answers } from './conditions.ts';
@@ -28,7 +28,7 @@ function describe(entry: Field) {
     case 'text':
       return z.string().check(z.minLength(1), z.maxLength(entry.text.max));
     case 'place':
-      return z.string().check(z.regex(/^(E23|W15)\d{6}$/));
+      return z.string().check(z.regex(areaCodePattern));
     case 'agreement':
       return z.boolean();
   }

@@ -80,6 +80,14 @@ export const hopes = ['ask-questions', 'explain-impact', 'apology', 'put-right',
 export const heardFrom = ['poster', 'leaflet', 'social-media', 'rj-week', 'police', 'victim-support', 'other-service', 'search', 'friend-or-family', 'other'] as const;
 export type HeardFrom = (typeof heardFrom)[number];
 
-/** Campaign codes a page address may carry (`?from=poster`): where the person arrived from. */
+/**
+ * Campaign codes a page address may carry (`?from=poster`): where the person arrived from. The site's
+ * script carries them from a campaign page to the chat, which turns them into the `heardFrom` answer;
+ * nothing is stored on the way.
+ */
 export const campaignCodes = ['poster', 'leaflet', 'social-media', 'rj-week'] as const;
 export type CampaignCode = (typeof campaignCodes)[number];
+
+export function isCampaignCode(value: string | null): value is CampaignCode {
+  return (campaignCodes as readonly (string | null)[]).includes(value);
+}

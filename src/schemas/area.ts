@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { areaCodePattern } from '../../referral/answer-rules.ts';
 import { harms } from '../../referral/vocabulary.ts';
 import { isoDate, line, webAddress } from './common.ts';
 
@@ -139,7 +140,7 @@ export const confidenceLevels = ['high', 'medium', 'low'] as const;
 export const areaSchema = z
   .strictObject({
     /** ONS police force area code (PFA23CD), e.g. `E23000004`. The file is named after it. */
-    code: z.string().regex(/^(E23|W15)\d{6}$/, {
+    code: z.string().regex(areaCodePattern, {
       error: 'must be an ONS police force area code such as E23000004 or W15000001',
     }),
     /** The name people know, e.g. "Merseyside". */

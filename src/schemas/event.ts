@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { areaCodePattern } from '../../referral/answer-rules.ts';
 import { areaByCode } from '../lib/areas.ts';
 import { isoDate, line, webAddress } from './common.ts';
 
@@ -18,7 +19,7 @@ const londonTime = z
 export const eventSchema = z
   .strictObject({
     /** ONS code of the police force area the event is in, e.g. `E23000004` (Merseyside). */
-    area: z.string().regex(/^(E23|W15)\d{6}$/, {
+    area: z.string().regex(areaCodePattern, {
       error: 'must be an ONS police force area code such as E23000004 or W15000001',
     }),
     /** The event’s name, as its organiser gives it, e.g. "Restorative justice drop-in". */

@@ -3,7 +3,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import type { AnyActorRef, AnyMachineSnapshot } from 'xstate';
 import type { MenuChoice } from '../../../machines/conversation.ts';
 import type { Line, Problem } from '../../../machines/types.ts';
-import { campaignCodes, type CampaignCode } from '../../../referral/vocabulary.ts';
+import { isCampaignCode } from '../../../referral/vocabulary.ts';
 import type { Words } from '../../lib/words.ts';
 import { prefetchFinder } from './lookups.ts';
 import { browserConversation, loadPhases } from './services.ts';
@@ -138,7 +138,7 @@ export default function Chat({ words, ...data }: ChatProps) {
     const start = params.get('start') as MenuChoice | null;
     const preset = {
       ...(area ? { area: { code: area.code, name: area.name } } : {}),
-      ...(from && (campaignCodes as readonly string[]).includes(from) ? { campaign: from as CampaignCode } : {}),
+      ...(isCampaignCode(from) ? { campaign: from } : {}),
       ...(start && menuChoices.includes(start) ? { start } : {}),
     };
     if (Object.keys(preset).length > 0) {
