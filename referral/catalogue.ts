@@ -6,6 +6,10 @@ import {
   ageGroups,
   askers,
   contactWays,
+  forSomeoneElseAskers,
+  openStages,
+  responsibleSideAskers,
+  safeContactWays,
   harms,
   heardFrom,
   hopes,
@@ -76,7 +80,6 @@ export type Field =
   /** A box to tick: true when ticked. A required one must be ticked to go on. */
   | (Common & { kind: 'agreement' });
 
-const responsibleSide = ['person-responsible', 'for-person-responsible'];
 const someoneFound: Condition = { field: 'responsibleKnown', isNot: ['no'] };
 const wantsMore: Condition = { field: 'addMore', is: ['add'] };
 
@@ -98,12 +101,12 @@ export const catalogue = [
     phase: 'screen',
     section: 'you',
     options: yesNoNotSure,
-    when: { all: [{ field: 'asker', is: ['family-member', 'on-behalf', 'professional'] }, { field: 'harm', isNot: ['bereavement'] }] },
+    when: { all: [{ field: 'asker', is: forSomeoneElseAskers }, { field: 'harm', isNot: ['bereavement'] }] },
   },
   { id: 'when', kind: 'choice', phase: 'screen', section: 'what-happened', options: whenOptions },
   { id: 'reported', kind: 'choice', phase: 'screen', section: 'what-happened', options: yesNoNotSure },
   // The person responsible.
-  { id: 'responsibleKnown', kind: 'choice', phase: 'screen', section: 'person-responsible', options: yesNoNotSure, when: { field: 'asker', isNot: responsibleSide } },
+  { id: 'responsibleKnown', kind: 'choice', phase: 'screen', section: 'person-responsible', options: yesNoNotSure, when: { field: 'asker', isNot: responsibleSideAskers } },
   { id: 'relationship', kind: 'choice', phase: 'screen', section: 'person-responsible', options: relationships, perspective: true, when: someoneFound },
   { id: 'accepts', kind: 'choice', phase: 'screen', section: 'person-responsible', options: acceptance, perspective: true, when: someoneFound },
   {
@@ -115,7 +118,7 @@ export const catalogue = [
     perspective: true,
     when: { all: [someoneFound, { field: 'reported', isNot: ['no'] }] },
     // Once a court has found them guilty, the case is past investigation and trial.
-    optionWhen: { investigation: { field: 'accepts', isNot: ['found-guilty'] }, 'awaiting-court': { field: 'accepts', isNot: ['found-guilty'] } },
+    optionWhen: Object.fromEntries(openStages.map((stage) => [stage, { field: 'accepts', isNot: ['found-guilty'] }])),
   },
   { id: 'release', kind: 'choice', phase: 'screen', section: 'person-responsible', options: releaseAnswers, perspective: true, when: { field: 'stage', is: ['prison-or-probation'] } },
   { id: 'responsibleUnder18', kind: 'choice', phase: 'screen', section: 'person-responsible', options: yesNoNotSure, perspective: true, when: someoneFound },
@@ -129,7 +132,7 @@ export const catalogue = [
     exclusive: ['none', 'prefer-not-to-say'],
     perspective: true,
     when: someoneFound,
-    optionWhen: { 'not-safe': { field: 'asker', isNot: responsibleSide } },
+    optionWhen: { 'not-safe': { field: 'asker', isNot: responsibleSideAskers } },
   },
 
   // How to contact them safely: which ways are safe, then the details and when each is safe, then naming the service.
@@ -140,7 +143,7 @@ export const catalogue = [
   { id: 'textTimes', step: 'yourDetails', kind: 'text', phase: 'details', section: 'contact', optional: true, text: { max: 200 }, when: { field: 'contactWays', includes: ['text'] } },
   { id: 'email', step: 'yourDetails', kind: 'text', phase: 'details', section: 'contact', text: { max: 254, format: 'email', autocomplete: 'email', inputmode: 'email' }, when: { field: 'contactWays', includes: ['email'] } },
   { id: 'emailTimes', step: 'yourDetails', kind: 'text', phase: 'details', section: 'contact', optional: true, text: { max: 200 }, when: { field: 'contactWays', includes: ['email'] } },
-  { id: 'mayName', kind: 'choice', phase: 'details', section: 'contact', options: yesNo, when: { field: 'contactWays', includes: ['call', 'text', 'voicemail', 'email'] } },
+  { id: 'mayName', kind: 'choice', phase: 'details', section: 'contact', options: yesNo, when: { field: 'contactWays', includes: safeContactWays } },
   // Taking part.
   { id: 'language', kind: 'choice', phase: 'details', section: 'taking-part', options: languages },
   { id: 'languageOther', kind: 'text', phase: 'details', section: 'taking-part', text: { max: 60 }, when: { field: 'language', is: ['other'] } },

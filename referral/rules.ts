@@ -1,5 +1,5 @@
 import type { Answers } from './conditions.ts';
-import { under18Groups, type AgeGroup, type ContactWay, type Harm } from './vocabulary.ts';
+import { forSomeoneElseAskers, openStages, responsibleSideAskers, safeContactWays, under18Groups, type AgeGroup, type ContactWay, type Harm } from './vocabulary.ts';
 
 /**
  * The rules, each written once, read by the chat, the no-JavaScript form, the function and the email:
@@ -23,7 +23,7 @@ const list = (answers: Answers, id: string): readonly string[] => {
 
 /** The person asking is the person responsible, or asks for them. */
 export function askerIsResponsibleSide(answers: Answers): boolean {
-  return ['person-responsible', 'for-person-responsible'].includes(text(answers, 'asker') ?? '');
+  return (responsibleSideAskers as readonly string[]).includes(text(answers, 'asker') ?? '');
 }
 
 /** Whose view the questions are written from: the person responsible's own, or everyone else's. */
@@ -45,7 +45,7 @@ export function isSensitive(answers: Answers): boolean {
 }
 
 export function caseIsOpen(answers: Answers): boolean {
-  return ['investigation', 'awaiting-court'].includes(text(answers, 'stage') ?? '');
+  return (openStages as readonly string[]).includes(text(answers, 'stage') ?? '');
 }
 
 /**
@@ -85,7 +85,7 @@ export function assess(answers: Answers): Assessment {
   if (text(answers, 'responsibleUnder18') === 'yes') notes.push('responsible-under-18');
   if (askerUnder18(answers)) notes.push('asker-under-18');
   if (askerIsResponsibleSide(answers)) notes.push('asker-is-responsible');
-  if (['family-member', 'on-behalf', 'professional'].includes(text(answers, 'asker') ?? '') && text(answers, 'knowsAndAgrees') !== undefined && text(answers, 'knowsAndAgrees') !== 'yes') notes.push('someone-else-asking');
+  if ((forSomeoneElseAskers as readonly string[]).includes(text(answers, 'asker') ?? '') && text(answers, 'knowsAndAgrees') !== undefined && text(answers, 'knowsAndAgrees') !== 'yes') notes.push('someone-else-asking');
   if (text(answers, 'accepts') === 'found-guilty') notes.push('found-guilty');
   if (text(answers, 'reported') === 'no') notes.push('not-reported');
   if (text(answers, 'happenedHere') === 'elsewhere') notes.push('happened-elsewhere');
@@ -124,13 +124,13 @@ export function referralBlock(answers: Answers, policy: ServicePolicy | undefine
 /** The ways of contact the person marked safe, in a fixed order. */
 export function safeWays(answers: Answers): ContactWay[] {
   const marked = list(answers, 'contactWays');
-  return (['call', 'text', 'voicemail', 'email'] as const).filter((way) => marked.includes(way));
+  return safeContactWays.filter((way) => marked.includes(way));
 }
 
 /** The ways that are not safe: every way not marked safe. */
 export function unsafeWays(answers: Answers): ContactWay[] {
   const safe = safeWays(answers);
-  return (['call', 'text', 'voicemail', 'email'] as const).filter((way) => !safe.includes(way));
+  return safeContactWays.filter((way) => !safe.includes(way));
 }
 
 /** The person said no way is safe: the service must not contact them; they will make contact. */

@@ -7,6 +7,10 @@
 /** Who is asking. The last two ask for (or are) the person responsible, not the person harmed. */
 export const askers = ['person-harmed', 'family-member', 'on-behalf', 'professional', 'person-responsible', 'for-person-responsible', 'prefer-not-to-say'] as const;
 export type Asker = (typeof askers)[number];
+/** Askers on the side of the person responsible: them, or someone asking for them. */
+export const responsibleSideAskers: readonly Asker[] = ['person-responsible', 'for-person-responsible'];
+/** Askers asking for the person harmed: whether that person knows and agrees is asked. */
+export const forSomeoneElseAskers: readonly Asker[] = ['family-member', 'on-behalf', 'professional'];
 
 /** The asker's age group. */
 export const ageGroups = ['under-13', '13-15', '16-17', '18-or-over', 'prefer-not-to-say'] as const;
@@ -50,6 +54,8 @@ export const acceptance = ['yes', 'found-guilty', 'denies', 'not-sure'] as const
 
 /** Where the case is now. */
 export const stages = ['investigation', 'awaiting-court', 'sentenced', 'prison-or-probation', 'finished', 'not-sure'] as const;
+/** Stages where the case is still open: not yet past investigation and trial. */
+export const openStages: readonly (typeof stages)[number][] = ['investigation', 'awaiting-court'];
 
 /** For someone in prison or on probation: whether release is expected. */
 export const releaseAnswers = ['soon', 'not-soon', 'released', 'not-sure'] as const;
@@ -63,6 +69,8 @@ export const supportAnswers = ['victim-support', 'idva-isva', 'victim-liaison', 
 /** Ways of contact the service may use, or none. */
 export const contactWays = ['call', 'text', 'voicemail', 'email', 'none'] as const;
 export type ContactWay = Exclude<(typeof contactWays)[number], 'none'>;
+/** The ways of contact a person can mark safe, in the order they are listed everywhere. */
+export const safeContactWays: readonly ContactWay[] = ['call', 'text', 'voicemail', 'email'];
 
 /** The language to use with the service. */
 export const languages = ['english', 'welsh', 'bsl', 'other'] as const;
