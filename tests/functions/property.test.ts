@@ -52,21 +52,20 @@ const mutatedFixture = fc
     return body;
   });
 
-// A valid referral with a nasty free-text answer and an injected field: it should be delivered, to our inbox only.
+// A valid referral with a nasty free-text answer: most are delivered (to our inbox only), so the nasty
+// text reaches the email itself, not just validation. (Injected keys are refused by name: mutatedFixture.)
 const nastyButValid = fc
   .record({
     field: fc.constantFrom('message', 'accessNeeds', 'name', 'crimeReference'),
     value: nasty,
-    extra: fc.constantFrom('to', 'bcc', 'cc', 'recipient', 'replyTo', 'headers', '__proto__', 'subject'),
-    extraValue: fc.oneof(fc.constant('attacker@evil.example'), fc.constant({ Bcc: 'attacker@evil.example' }), fc.constant(['a@evil.example'])),
   })
-  .map(({ field, value, extra, extraValue }) => {
+  .map(({ field, value }) => {
     const body = referrals.valid() as Record<string, unknown> & { answers: Record<string, unknown> };
     body.answers[field] = value;
-    body[extra] = extraValue;
-    (body.answers as Record<string, unknown>)[extra] = extraValue;
+    nastyBodies.add(body);
     return body;
   });
+const nastyBodies = new WeakSet<object>();
 
 const anyJson = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.object({ maxDepth: 3 }));
 
@@ -80,11 +79,16 @@ describe('the referral function under generated bodies', () => {
   it('never answers 5xx, never delivers elsewhere than an area inbox, never adds a header (1,200 bodies)', async () => {
     const transport = capturingTransport();
     const { handler } = testHandler(transport);
+    const nastyText = { tried: 0, delivered: 0 };
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: mutatedFixture, weight: 3 }, { arbitrary: nastyButValid, weight: 1 }, { arbitrary: anyJson, weight: 1 }), async (body) => {
         const before = transport.sent.length;
         const response = await handler(post(body));
         expect(response.status).toBeLessThan(500);
+        if (typeof body === 'object' && body !== null && nastyBodies.has(body)) {
+          nastyText.tried += 1;
+          if (transport.sent.length > before) nastyText.delivered += 1;
+        }
         for (const sent of transport.sent.slice(before)) {
           expect(sent.envelope.to).toHaveLength(1);
           expect(inboxes.has(sent.envelope.to[0] ?? '')).toBe(true);
@@ -100,5 +104,8 @@ describe('the referral function under generated bodies', () => {
     );
     // The generated bodies must reach delivery often enough to test it, not just validation.
     expect(transport.sent.length).toBeGreaterThan(25);
+    // Nasty text in a free-text answer is written into the email, not refused: at least a third of those bodies are delivered.
+    expect(nastyText.tried).toBeGreaterThan(100);
+    expect(nastyText.delivered).toBeGreaterThan(nastyText.tried / 3);
   }, 120_000);
 });
