@@ -84,3 +84,19 @@ export function sitemapPaths(): string[] {
   const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '/').pathname);
 }
+
+/** The number of pages in a PDF that Chromium printed. */
+export function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+/** Each page's MediaBox in a printed PDF, in whole points ('0 0 595 842' is A4 portrait). */
+export function pdfMediaBoxes(pdf: Buffer): string[] {
+  return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[([^\]]+)\]/g)].map((match) =>
+    (match[1] ?? '')
+      .trim()
+      .split(/\s+/)
+      .map((n) => Math.round(Number(n)))
+      .join(' '),
+  );
+}

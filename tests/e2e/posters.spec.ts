@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, expectNothingLeaked, test } from './fixtures.ts';
+import { expect, expectNoAxeViolations, expectNothingLeaked, pdfMediaBoxes, pdfPageCount, test } from './fixtures.ts';
 
 /**
  * Posters (one side of A4) and leaflets (two sides of A5) as a printer gets them: the QR code's
@@ -25,17 +25,6 @@ const sheets = {
 
 /** 40 mm at 96 CSS pixels to the inch. */
 const minQrPixels = (40 / 25.4) * 96;
-
-const pageCount = (pdf: Buffer): number =>
-  pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-const mediaBoxes = (pdf: Buffer): string[] =>
-  [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[([^\]]+)\]/g)].map((match) =>
-    (match[1] ?? '')
-      .trim()
-      .split(/\s+/)
-      .map((n) => Math.round(Number(n)))
-      .join(' '),
-  );
 
 const qrCode = (page: Page) => page.locator('.sheet__qr img');
 
@@ -81,8 +70,8 @@ for (const { slug, note } of areas) {
         expect(addressBox?.y ?? 0, 'the address is under the code').toBeGreaterThan((box?.y ?? 0) + (box?.height ?? 0) - 1);
 
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-        expect(pageCount(pdf)).toBe(sheets[kind].pages);
-        for (const mediaBox of mediaBoxes(pdf)) expect(mediaBox).toBe(sheets[kind].mediaBox);
+        expect(pdfPageCount(pdf)).toBe(sheets[kind].pages);
+        expect(pdfMediaBoxes(pdf)).toEqual(Array(sheets[kind].pages).fill(sheets[kind].mediaBox));
       });
     });
   }

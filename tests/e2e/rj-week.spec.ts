@@ -4,6 +4,8 @@ import {
   expectNoAxeViolations,
   expectNoHorizontalScroll,
   expectNothingLeaked,
+  pdfMediaBoxes,
+  pdfPageCount,
   test,
 } from './fixtures.ts';
 
@@ -281,33 +283,22 @@ test.describe('accessibility of campaign pages, posters and leaflets', () => {
 });
 
 test.describe('printing', () => {
-  const pageCount = (pdf: Buffer): number =>
-    pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-  const mediaBoxes = (pdf: Buffer): string[] =>
-    [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[([^\]]+)\]/g)].map((match) =>
-      (match[1] ?? '')
-        .trim()
-        .split(/\s+/)
-        .map((n) => Math.round(Number(n)))
-        .join(' '),
-    );
-
   for (const slug of ['merseyside', 'city-of-london', 'north-yorkshire', 'cheshire']) {
     test(`the ${slug} poster prints on one side of A4, and its leaflet on two sides of A5, without the site around them`, async ({
       page,
     }) => {
       await page.goto(`/rj-week/${slug}/poster/`);
       const poster = await page.pdf({ preferCSSPageSize: true });
-      expect(pageCount(poster)).toBe(1);
-      expect(mediaBoxes(poster)[0]).toBe('0 0 595 842');
+      expect(pdfPageCount(poster)).toBe(1);
+      expect(pdfMediaBoxes(poster)).toEqual(['0 0 595 842']);
       await page.emulateMedia({ media: 'print' });
       await expect(exitButton(page)).toBeHidden();
       await expect(page.locator('.site-header')).toBeHidden();
       await expect(page.getByRole('heading', { name: 'Harmed by a crime?' })).toBeVisible();
       await page.goto(`/rj-week/${slug}/leaflet/`);
       const leaflet = await page.pdf({ preferCSSPageSize: true });
-      expect(pageCount(leaflet)).toBe(2);
-      expect(mediaBoxes(leaflet)[0]).toBe('0 0 420 595');
+      expect(pdfPageCount(leaflet)).toBe(2);
+      expect(pdfMediaBoxes(leaflet)).toEqual(['0 0 420 595', '0 0 420 595']);
     });
   }
 });
