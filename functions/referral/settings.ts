@@ -1,3 +1,4 @@
+import { isPublicHttps } from '../../src/lib/site.ts';
 import { nationalRouteEnabled } from '../../src/lib/national-route.ts';
 
 /**
@@ -7,9 +8,9 @@ import { nationalRouteEnabled } from '../../src/lib/national-route.ts';
  * their own settings with `settingsFromEnv({...})`.
  */
 export type Settings = {
+  /** The site's public origin (from SITE_URL, or Netlify's URL), e.g. https://rj.example.org. */
   /** Production: Netlify's CONTEXT=production, or NODE_ENV=production. */
   production: boolean;
-  /** The site's public origin (from SITE_URL, or Netlify's URL), e.g. https://rj.example.org. */
   publicOrigin: string;
   /** Origins allowed to post: the public origin and any listed in ALLOWED_ORIGINS. */
   allowedOrigins: string[];
@@ -58,7 +59,7 @@ export class SettingsError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** Whether this is a production deployment: Netlify's production context, or NODE_ENV=production. */
-export function isProduction(env: Env): boolean {
+function isProduction(env: Env): boolean {
   return env.CONTEXT === 'production' || env.NODE_ENV === 'production';
 }
 
@@ -96,7 +97,8 @@ export function settingsFromEnv(env: Env = process.env): Settings {
   const port = integerSetting(env, 'PORT', 4321, 1, 65535);
   const site = text(env, 'SITE_URL') ?? text(env, 'URL');
   const publicOrigin = site ? origin(site === env.SITE_URL?.trim() ? 'SITE_URL' : 'URL', site) : `http://localhost:${port}`;
-  if (production && !publicOrigin.startsWith('https://')) {
+  // The same rule as the build's (src/lib/site.ts): https://, and not this machine.
+  if (production && !isPublicHttps(publicOrigin)) {
     throw new SettingsError('SITE_URL', 'must be the public https:// address of the site in production');
   }
   const allowed = (text(env, 'ALLOWED_ORIGINS') ?? '')

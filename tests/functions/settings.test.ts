@@ -41,6 +41,8 @@ describe('the function’s settings', () => {
   it('in production, need a secret and a public https:// address', () => {
     expect(refusal({ CONTEXT: 'production', SITE_URL: 'https://rj.example.org' })).toMatch(/^REFERRAL_SECRET must be set in production/);
     expect(refusal({ CONTEXT: 'production', REFERRAL_SECRET: 'x'.repeat(40) })).toMatch(/^SITE_URL must be the public https:\/\/ address/);
+    // The same rule as the build's: https:// on this machine is not a public address.
+    expect(refusal({ CONTEXT: 'production', SITE_URL: 'https://localhost:8443', REFERRAL_SECRET: 'x'.repeat(40) })).toMatch(/^SITE_URL must be the public https:\/\/ address/);
     expect(refusal({ REFERRAL_SECRET: 'short' })).toMatch(/^REFERRAL_SECRET must be at least 32 characters/);
     expect(settingsFromEnv({ CONTEXT: 'production', URL: 'https://rj.example.org', REFERRAL_SECRET: 'x'.repeat(40) }).publicOrigin).toBe('https://rj.example.org');
   });
