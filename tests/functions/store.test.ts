@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../functions/referral/hash.ts';
+import { pgliteThreadDatabase } from '../../functions/referral/store/database.ts';
 import { checkToken, issueToken } from '../../functions/referral/token.ts';
 import { emptyStore } from '../support/store.ts';
 
@@ -135,6 +136,15 @@ describe('the time-trap tokens', () => {
     expect(await tokens.use({ tokenHash: 'tok', keyHash: 'a', expiresAt })).toBe(true);
     expect(await tokens.use({ tokenHash: 'tok', keyHash: 'a', expiresAt })).toBe(true);
     expect(await tokens.use({ tokenHash: 'tok', keyHash: 'b', expiresAt })).toBe(false);
+  });
+});
+
+describe('the embedded database on its own thread', () => {
+  it('answers queries, and once its thread has ended fails them at once instead of leaving them waiting', async () => {
+    const db = await pgliteThreadDatabase();
+    expect(await db.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await db.close();
+    await expect(db.query('SELECT 1')).rejects.toThrow(/the database thread ended/);
   });
 });
 

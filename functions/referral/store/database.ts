@@ -35,12 +35,19 @@ export async function pgliteThreadDatabase(dir?: string): Promise<Database> {
     if (message.error) waiting?.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
     else waiting?.resolve(message.rows ?? []);
   });
-  worker.on('error', (error) => {
-    for (const waiting of pending.values()) waiting.reject(error);
+  // Once the thread has failed or ended, every query fails at once (a message to a dead thread would
+  // never be answered, and the request waiting on it would hang).
+  let ended: Error | undefined;
+  const end = (error: Error) => {
+    ended ??= error;
+    for (const waiting of pending.values()) waiting.reject(ended);
     pending.clear();
-  });
+  };
+  worker.on('error', end);
+  worker.on('exit', (code) => end(new Error(`the database thread ended (exit code ${code})`)));
   const send = (message: Record<string, unknown>) =>
     new Promise<unknown[]>((resolve, reject) => {
+      if (ended) return reject(ended);
       const id = (next += 1);
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, ...message });

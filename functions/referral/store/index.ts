@@ -16,7 +16,13 @@ export function storeOn(db: Database, options: { idempotencyTtlMs: number }): St
 /** The database from the settings (DATABASE_URL, or PGlite in DATA_DIR), migrated. */
 export async function openStore(settings: { databaseUrl: string | undefined; dataDir: string; idempotencyTtlMs: number }): Promise<Store> {
   const db = settings.databaseUrl ? await postgresDatabase(settings.databaseUrl) : await pgliteThreadDatabase(settings.dataDir);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    // Not ready: close this connection; the next request opens a new one and tries again.
+    await db.close().catch(() => {});
+    throw error;
+  }
   return storeOn(db, settings);
 }
 
