@@ -10,7 +10,7 @@ import { toAreaFacts } from '../../src/lib/area-facts.ts';
 import { areaByCode } from '../../src/lib/areas.ts';
 import { issueText } from '../../src/lib/issue-words.ts';
 import { loadWords } from '../../src/lib/locale.ts';
-import { fill, lookup, type Words } from '../../src/lib/words.ts';
+import { fillLoose, lookup, type Words } from '../../src/lib/words.ts';
 import { answersFromForm, listOf, nextPage, OUTCOME, pageIssues, screeningDone, type FormIssue } from '../../referral/form-pages.ts';
 import { keyFromAnswers } from './form.ts';
 import { jsonLineLogger, type Logger, type RequestLog } from './log.ts';
@@ -160,7 +160,7 @@ function formView(answers: Answers, deps: Dependencies) {
   const record = typeof answers.area === 'string' ? areaByCode(answers.area) : undefined;
   const area = record ? toAreaFacts(record, deps.settings.nationalRoute) : undefined;
   const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
-  const say = (key: string, extra: Record<string, string> = {}) => fill(lookup(deps.words, key) ?? `[${key}]`, { ...blanks(lookup(deps.words, key) ?? ''), ...vars, ...extra });
+  const say = (key: string, extra: Record<string, string> = {}) => fillLoose(lookup(deps.words, key) ?? `[${key}]`, { ...vars, ...extra });
   const title = say('form.title');
   const view = {
     area,
@@ -200,14 +200,10 @@ function formView(answers: Answers, deps: Dependencies) {
   return view;
 }
 
-function blanks(template: string): Record<string, string> {
-  return Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((match) => [match[1] ?? '', '']));
-}
-
 /** The page for a send from the form, with the same status the JSON answer would have. */
 function formResult(result: SubmitResult, answers: Answers, seen: readonly string[], view: ReturnType<typeof formView>, deps: Dependencies): Response {
   const words = deps.words;
-  const say = (key: string, vars: Record<string, string> = {}) => fill(lookup(words, key) ?? `[${key}]`, { ...blanks(lookup(words, key) ?? ''), ...vars });
+  const say = (key: string, vars: Record<string, string> = {}) => fillLoose(lookup(words, key) ?? `[${key}]`, vars);
   const recipient = view.area?.recipient ?? '';
   const checkAgain = (intro: string): PageOutcome => ({ ...view.check(seen), intro, area: view.area?.code } as PageOutcome);
   switch (result.kind) {

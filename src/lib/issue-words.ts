@@ -1,5 +1,5 @@
 import { field as catalogueField, isFieldId } from '../../referral/catalogue.ts';
-import { fill, lookup, type Words } from './words.ts';
+import { fillLoose, lookup, type Words } from './words.ts';
 
 /**
  * The words for a problem with an answer (an issue code from referral/answer-rules.ts): the question's own
@@ -8,17 +8,11 @@ import { fill, lookup, type Words } from './words.ts';
  */
 export function issueText(words: Words, fieldId: string, code: string, vars: Record<string, string> = {}): string {
   const own = lookup(words, `questions.${fieldId}.errors.${code}`);
-  if (own) return fill(own, withBlanks(own, vars));
+  if (own) return fillLoose(own, vars);
   const entry = isFieldId(fieldId) ? catalogueField(fieldId) : undefined;
   const max = entry?.kind === 'text' ? String(entry.text.max) : '';
   const rawLabel = lookup(words, `questions.${fieldId}.label`) ?? lookup(words, `questions.${fieldId}.summary`) ?? lookup(words, `questions.${fieldId}.prompt`) ?? fieldId;
-  const label = fill(rawLabel, withBlanks(rawLabel, vars)).replace(/\s*\(optional\)$/, '');
+  const label = fillLoose(rawLabel, vars).replace(/\s*\(optional\)$/, '');
   const general = lookup(words, `errors.${code}`) ?? lookup(words, 'errors.invalid') ?? code;
-  return fill(general, withBlanks(general, { ...vars, label, max }));
-}
-
-/** Every placeholder a template names, so a missing value is blank rather than an error. */
-function withBlanks(template: string, vars: Record<string, string>): Record<string, string> {
-  const blanks = Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((match) => [match[1] ?? '', '']));
-  return { ...blanks, ...vars };
+  return fillLoose(general, { ...vars, label, max });
 }

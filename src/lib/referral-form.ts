@@ -3,7 +3,7 @@ import type { Answers } from '../../referral/conditions.ts';
 import { perspective } from '../../referral/rules.ts';
 import { escapeHtml as escape } from './html.ts';
 import { issueText } from './issue-words.ts';
-import { fill, lookup, type Words } from './words.ts';
+import { fillLoose, lookup, lookupVariant, type Words } from './words.ts';
 
 /**
  * The referral as plain HTML pages, for people without JavaScript: the same catalogue, questions and
@@ -43,8 +43,8 @@ export function renderFormPage(page: FormPage): string {
   const { words, answers, steps, issues = [], vars = {} } = page;
   const variant = perspective(answers) === 'responsible' ? 'responsible' : undefined;
   const w = (key: string, extra: Record<string, string> = {}) => {
-    const text = (variant && lookup(words, variantKey(key, variant))) || lookup(words, key);
-    return escape(text === undefined ? `[${key}]` : fill(text, withBlanks(text, { ...vars, ...extra })));
+    const text = lookupVariant(words, key, variant);
+    return escape(text === undefined ? `[${key}]` : fillLoose(text, { ...vars, ...extra }));
   };
   const onPage = new Set(steps.flatMap((step) => fieldsAsked(step, answers).map((entry) => entry.id)));
   const issueFor = (id: string) => issues.find((issue) => issue.field === id);
@@ -76,16 +76,6 @@ export function renderFormPage(page: FormPage): string {
     <div class="trap" aria-hidden="true"><label for="f-website">${w('form.websiteLabel')}</label><input type="text" id="f-website" name="website" tabindex="-1" autocomplete="off" value=""></div>
     ${button}
   </form>`;
-}
-
-/** `a.b.prompt` → `a.b.prompt_responsible`; `a.options.x` → `a.options_responsible.x`. */
-function variantKey(key: string, variant: string): string {
-  const parts = key.split('.');
-  return parts.at(-2) === 'options' ? [...parts.slice(0, -2), `options_${variant}`, parts.at(-1)].join('.') : `${key}_${variant}`;
-}
-
-function withBlanks(template: string, vars: Record<string, string>): Record<string, string> {
-  return { ...Object.fromEntries([...template.matchAll(/\{(\w+)\}/g)].map((match) => [match[1] ?? '', ''])), ...vars };
 }
 
 /** Every answer not asked on this page, carried in hidden fields. */

@@ -8,6 +8,7 @@ import { catalogue, steps, stepsAsked, type Field } from '../../referral/catalog
 import { outcomeLines } from '../../referral/outcome.ts';
 import { flags } from '../../referral/rules.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
+import { fill, fillLoose, lookupVariant } from '../../src/lib/words.ts';
 import { areas } from '../../src/lib/areas.ts';
 import { loadWords } from '../../src/lib/locale.ts';
 import { lookup } from '../../src/lib/words.ts';
@@ -114,5 +115,20 @@ describe('every sentence comes from content/locales/en, and every key the code a
         .map(({ where, line }) => `${where} ${line.slice(0, 100)}`),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('looking words up', () => {
+  const words = { q: { prompt: 'Did they?', prompt_responsible: 'Did you?', options: { yes: 'Yes', no: 'No' }, options_responsible: { yes: 'Yes, I did' } }, hello: 'Hello {name}, from {area}' };
+  it('finds the person responsible’s own words in either place, and everyone’s words otherwise', () => {
+    expect(lookupVariant(words, 'q.prompt', 'responsible')).toBe('Did you?');
+    expect(lookupVariant(words, 'q.options.yes', 'responsible')).toBe('Yes, I did');
+    expect(lookupVariant(words, 'q.options.no', 'responsible')).toBe('No');
+    expect(lookupVariant(words, 'q.prompt', undefined)).toBe('Did they?');
+    expect(lookupVariant(words, 'q.missing', 'responsible')).toBeUndefined();
+  });
+  it('fills what it has and leaves out what it has not (fill, by contrast, throws)', () => {
+    expect(fillLoose('Hello {name}, from {area}', { name: 'Sam' })).toBe('Hello Sam, from ');
+    expect(() => fill('Hello {name}, from {area}', { name: 'Sam' })).toThrow(/No value for \{area\}/);
   });
 });
