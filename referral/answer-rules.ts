@@ -35,6 +35,11 @@ export function normalise(entry: Field, value: unknown): unknown {
   return entry.kind === 'text' && typeof value === 'string' ? value.trim() : value;
 }
 
+/** Whether an answer is shown as not given (check your answers, the email): nothing, an empty box or no ticks. An unticked box is shown as "No". */
+export function shownAsNotGiven(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
 /** Whether an answer was given at all (an empty box, no ticks, or an unticked agreement is none). */
 export function isAnswered(value: unknown): boolean {
   return !(value === undefined || value === null || value === false || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { shownAsNotGiven } from '../../referral/answer-rules.ts';
 import { shownBySection, type Field } from '../../referral/catalogue.ts';
 import { flags, isDomestic, noSafeWay, safeTimes, safeWays, unsafeWays } from '../../referral/rules.ts';
 import { nextStepKeys } from '../../referral/outcome.ts';
@@ -176,7 +177,7 @@ function answerSections(referral: Referral, words: Words, w: (key: string, vars?
 }
 
 export function answerText(entry: Field, value: unknown, words: Words, w: (key: string, vars?: Record<string, string>) => string): string {
-  if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+  if (shownAsNotGiven(value)) {
     if (entry.kind === 'agreement' && entry.id === 'checkDetails') return w('fields.checkDetails.notGiven');
     return w('notGiven');
   }

@@ -1,3 +1,4 @@
+import { shownAsNotGiven } from '../../referral/answer-rules.ts';
 import { fieldsAsked, optionsFor, shownBySection, stepById, type Field } from '../../referral/catalogue.ts';
 import type { Answers } from '../../referral/conditions.ts';
 import { perspective } from '../../referral/rules.ts';
@@ -175,7 +176,7 @@ function summaryHtml(page: FormPage, w: W): string {
   const row = (entry: Field) => {
     const value = answers[entry.id];
     const shown =
-      value === undefined
+      shownAsNotGiven(value)
         ? w('questions.common.notGiven')
         : entry.kind === 'choice'
           ? w(`questions.${entry.id}.options.${value}`)

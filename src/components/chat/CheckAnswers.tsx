@@ -1,3 +1,4 @@
+import { shownAsNotGiven } from '../../../referral/answer-rules.ts';
 import { shownBySection, stepOf, type Field } from '../../../referral/catalogue.ts';
 import type { Answers } from '../../../machines/types.ts';
 import type { AreaOption } from './StepPanel.tsx';
@@ -18,7 +19,7 @@ export function CheckAnswers({ t, answers, areas, vars, variant, canChange, onCh
 }) {
   const shown = (entry: Field): string => {
     const value = answers[entry.id];
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('questions.common.notGiven');
+    if (shownAsNotGiven(value)) return t('questions.common.notGiven');
     switch (entry.kind) {
       case 'choice':
         return t(`questions.${entry.id}.options.${String(value)}`, vars, variant);
