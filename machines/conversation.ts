@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup, type AnyActorLogic } from 'xstate';
 import { stepById } from '../referral/catalogue.ts';
-import { siteMaySend } from '../referral/outcome.ts';
+import { areaVars, siteMaySend } from '../referral/outcome.ts';
 import { assess, type Assessment } from '../referral/rules.ts';
 import type { CampaignCode } from '../referral/vocabulary.ts';
 import type { AreaFacts } from './area-facts.ts';
@@ -98,7 +98,6 @@ function providedLater<T extends AnyActorLogic>(name: string): T {
 }
 
 
-const areaVars = (area: AreaFacts | undefined) => ({ area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' });
 
 export const conversationMachine = setup({
   types: {

@@ -1,5 +1,6 @@
 import { stepById, type Field } from '../referral/catalogue.ts';
 import { noSafeWay, perspective } from '../referral/rules.ts';
+import { areaVars } from '../referral/outcome.ts';
 import type { AreaFacts } from './area-facts.ts';
 import type { Answers } from './types.ts';
 
@@ -17,7 +18,7 @@ export function variantFor(entry: Field | undefined, answers: Answers): string |
 export function askLines(stepId: string, answers: Answers, area: AreaFacts | undefined): AskLine[] {
   const step = stepById(stepId);
   const first = step?.fields[0];
-  const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient || area?.provider?.name || '' };
+  const vars = areaVars(area);
   const variant = variantFor(first, answers);
   const line = (key: string): AskLine => ({ key, vars, ...(variant ? { variant } : {}) });
   switch (stepId) {

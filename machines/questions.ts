@@ -5,6 +5,7 @@ import type { PlaceResult } from '../referral/place.ts';
 import type { FieldIssue } from '../referral/complete.ts';
 import type { AreaFacts } from './area-facts.ts';
 import { botLine, personLine } from './log.ts';
+import { areaVars } from '../referral/outcome.ts';
 import { askLines, choiceKey, variantFor } from './prompts.ts';
 import type { Answers, Line, Problem } from './types.ts';
 
@@ -97,7 +98,7 @@ function echo(context: Context, values: Answers): { key?: string; keys?: string[
   const parts: string[] = [];
   const keys: string[] = [];
   const variant = variantFor(fieldsOf(context, values)[0], context.answers);
-  const vars = { area: context.area?.name ?? '', recipient: context.area?.recipient ?? '' };
+  const vars = areaVars(context.area);
   const withVariant = <T extends object>(line: T) => ({ ...line, vars, ...(variant ? { variant } : {}) });
   for (const entry of fieldsOf(context, values)) {
     const value = values[entry.id];
@@ -204,7 +205,7 @@ export const questionsMachine = setup({
     recordArea: assign(({ context, event }) => {
       const area = (event as unknown as { output: AreaFacts }).output;
       let next = botLine(context, 'route.found', { area: area.name });
-      next = botLine(next, routeKey(area), { area: area.name, provider: area.provider?.name ?? '', recipient: area.recipient });
+      next = botLine(next, routeKey(area), areaVars(area));
       return { ...next, area };
     }),
     forgetArea: assign(({ context }) => ({ area: undefined, answers: { ...context.answers, area: undefined }, presetArea: undefined })),

@@ -11,6 +11,11 @@ import { assess, noSafeWay, referralBlock, type ServicePolicy } from './rules.ts
 export type OutcomeArea = { name: string; provider: { name: string } | null; route: RouteKind; recipient: string; policy: ServicePolicy };
 export type OutcomeLine = { key: string; vars?: Record<string, string> };
 
+/** The values an area fills into the words: its name, its provider's name, and who would receive a referral from it. */
+export function areaVars(area: Pick<OutcomeArea, 'name' | 'provider' | 'recipient'> | undefined): { area: string; provider: string; recipient: string } {
+  return { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
+}
+
 export function outcomeLines(answers: Answers, area: OutcomeArea | undefined): OutcomeLine[] {
   const assessment = assess(answers);
   const lines: OutcomeLine[] = [
@@ -19,7 +24,7 @@ export function outcomeLines(answers: Answers, area: OutcomeArea | undefined): O
     ...assessment.notes.map((note) => ({ key: `outcome.notes.${note}` })),
   ];
   if (!area) return [...lines, { key: 'outcome.areaUnavailable' }];
-  const vars = { area: area.name, provider: area.provider?.name ?? '', recipient: area.recipient };
+  const vars = areaVars(area);
   lines.push({ key: area.provider ? 'outcome.provider' : 'outcome.noProvider', vars });
   const block = referralBlock(answers, area.policy);
   if (block) lines.push({ key: `outcome.blocks.${block}`, vars });

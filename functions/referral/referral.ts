@@ -3,7 +3,7 @@ import { clientKey } from './client-address.ts';
 import { errorCodes, type ErrorCode } from './errors.ts';
 import { field as catalogueField, isFieldId, stepById, stepOf } from '../../referral/catalogue.ts';
 import type { Answers } from '../../referral/conditions.ts';
-import { nextStepKeys, outcomeLines, siteMaySend } from '../../referral/outcome.ts';
+import { areaVars, nextStepKeys, outcomeLines, siteMaySend } from '../../referral/outcome.ts';
 import { helpLinesFor, noSafeWay } from '../../referral/rules.ts';
 import type { FieldIssue } from '../../referral/schema.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
@@ -159,7 +159,7 @@ async function formPost(form: URLSearchParams, deps: Dependencies, key: string, 
 function formView(answers: Answers, deps: Dependencies) {
   const record = typeof answers.area === 'string' ? areaByCode(answers.area) : undefined;
   const area = record ? toAreaFacts(record, deps.settings.nationalRoute) : undefined;
-  const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
+  const vars = areaVars(area);
   const say = (key: string, extra: Record<string, string> = {}) => fillLoose(lookup(deps.words, key) ?? `[${key}]`, { ...vars, ...extra });
   const title = say('form.title');
   const view = {

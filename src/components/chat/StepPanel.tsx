@@ -4,7 +4,7 @@ import { topics } from '../../../machines/explain.ts';
 import { variantFor } from '../../../machines/prompts.ts';
 import type { Answers, Problem } from '../../../machines/types.ts';
 import { fieldsAsked } from '../../../referral/catalogue.ts';
-import { nextStepKeys, outcomeLines } from '../../../referral/outcome.ts';
+import { areaVars, nextStepKeys, outcomeLines } from '../../../referral/outcome.ts';
 import { assess, helpLinesFor, noSafeWay } from '../../../referral/rules.ts';
 import type { Words } from '../../lib/words.ts';
 import { AreaCard } from './AreaCard.tsx';
@@ -45,7 +45,7 @@ export function StepPanel({ t, words, data, view, parent, phase, promptId, send 
   const { QuestionStep, PlaceStep, CheckAnswers } = loadedPhases() ?? ({} as NonNullable<ReturnType<typeof loadedPhases>>);
   const answers = (phase?.context.answers ?? parent.context.answers) as Answers;
   const area = (phase?.context.area ?? parent.context.area) as AreaFacts | undefined;
-  const vars = { area: area?.name ?? '', provider: area?.provider?.name ?? '', recipient: area?.recipient ?? '' };
+  const vars = areaVars(area);
   const toPhase = (event: { type: string; [key: string]: unknown }) => send(event, true);
   const canBack = phase ? phase.can({ type: 'nav.back' }) : parent.can({ type: 'nav.back' });
   const back = canBack ? (
