@@ -125,7 +125,11 @@ async function main(): Promise<void> {
   const bare = await startServer('tests/bench/bare-server.ts', 4396, {});
   const server = await startServer('src/server/start.ts', 4397, referralEnv(4397, sink.port));
   const slowServer = await startServer('src/server/start.ts', 4395, referralEnv(4395, slowSink.port));
-  const invalid = JSON.stringify({ ...valid, name: '', ways: [] });
+  // Rejected by the answers' own rules (an empty name, no way of contact), not by the envelope.
+  const invalid = JSON.stringify({ ...valid, answers: { ...valid.answers, name: '', contactWays: [] } });
+  const preflight = (await (await fetch('http://localhost:4397/api/referral', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:4397' }, body: invalid })).json()) as { error?: { code: string; issues?: { path: string }[] } };
+  const paths = preflight.error?.issues?.map((issue) => issue.path) ?? [];
+  if (preflight.error?.code !== 'INVALID_REFERRAL' || !paths.includes('answers.name')) throw new Error(`the rejected case is not rejected by the answers' rules: ${JSON.stringify(preflight)}`);
   const fresh = () => JSON.stringify({ ...valid, idempotencyKey: randomUUID() });
   try {
     let cpu = cpuSeconds(bare.pid);
@@ -165,6 +169,8 @@ async function main(): Promise<void> {
       ['delivered p95 <= 50 ms', delivered.p95 <= 50],
       ['delivered >= 100/s', delivered.rps >= 100],
       ['zero lost', accepted === arrived && slowAccepted === slowArrived],
+      ['every rejected request answered 400', Object.keys(rejected.statuses).join() === '400'],
+      ['every delivered request answered 202', Object.keys(delivered.statuses).join() === '202' && Object.keys(slow.statuses).join() === '202'],
     ] as const;
     for (const [name, ok] of checks) console.log(`${ok ? 'MET   ' : 'MISSED'} ${name}`);
   } finally {
