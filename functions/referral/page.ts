@@ -3,6 +3,7 @@ import { areaByCode, areasByRegion } from '../../src/lib/areas.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { helpStripHtml } from '../../src/lib/help-strip.ts';
 import { escapeHtml } from '../../src/lib/html.ts';
+import { nationalServiceIds } from '../../src/lib/national-services.ts';
 import { areaPath } from '../../src/lib/paths.ts';
 import { renderFormPage, type FormArea, type FormPage } from '../../src/lib/referral-form.ts';
 import { quickExitUrl, siteName } from '../../src/lib/site.ts';
@@ -61,7 +62,7 @@ function contacts(code: string | undefined, words: Words, heading?: string, help
   if (!area) return '';
   const w = (key: string, vars: Record<string, string> = {}) => escapeHtml(fill(lookup(words, key) ?? `[${key}]`, vars));
   const provider = area.provider;
-  const national = helplines.filter((line) => line.id === 'victim-support' || line.id === 'why-me');
+  const national = nationalServiceIds.flatMap((id) => helplines.filter((line) => line.id === id));
   const items = provider
     ? [
         ...provider.phones.map((phone) => `<li>${escapeHtml(phone.label)}: <a href="${telHref(phone.number)}">${escapeHtml(phone.number)}</a></li>`),

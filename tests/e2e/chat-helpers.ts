@@ -313,6 +313,12 @@ function decodesTo(message: string, marker: string): boolean {
   return message.replace(/=\r?\n/g, '').includes(marker);
 }
 
+/** How many delivery attempts the SMTP receiver refused for messages containing `marker`. */
+export async function refusedCount(marker: string): Promise<number> {
+  const raw = (await (await fetch(`${testServer.smtpControl}/refused`)).json()) as string[];
+  return raw.filter((message) => message.includes(marker) || decodesTo(message, marker)).length;
+}
+
 export async function smtpRefuse(marker: string, refuse: boolean): Promise<void> {
   await fetch(`${testServer.smtpControl}/${refuse ? 'refuse' : 'accept'}?marker=${encodeURIComponent(marker)}`, { method: 'POST' });
 }

@@ -12,6 +12,7 @@ import {
   openChat,
   personResponsible,
   recipientOf,
+  refusedCount,
   safetyBlock,
   say,
   smtpRefuse,
@@ -674,6 +675,8 @@ test.describe('the guided conversation', () => {
     // Every answer is still there.
     expect(await chat(page).locator('.summary-list > div').evaluateAll((list) => list.map((row) => `${row.querySelector('dt')?.textContent?.trim()}: ${row.querySelector('.summary-value')?.textContent?.trim()}`))).toEqual(rows);
     expect(await expectEmails(name, 0)).toEqual([]);
+    // It was tried, and refused: the empty inbox above is the refusal, not a send that never happened.
+    expect(await refusedCount(name)).toBe(1);
 
     await smtpRefuse(name, false);
     await failure.getByRole('button', { name: 'Try sending again' }).click();
@@ -681,9 +684,10 @@ test.describe('the guided conversation', () => {
     const reference = (await chat(page).locator('.reference').textContent()) ?? '';
     const [mail] = await expectEmails(name, 1);
     expect(mail?.subject).toContain(reference);
-    // And no second one follows.
+    // And no second one follows, nor another attempt.
     await page.waitForTimeout(500);
     await expectEmails(name, 1);
+    expect(await refusedCount(name)).toBe(1);
   });
 
   test('a Change link asks that question again, then comes back to check your answers', async ({ page }) => {

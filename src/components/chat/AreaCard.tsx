@@ -1,5 +1,6 @@
 import { phoneText, telHref } from '../../lib/format.ts';
 import { areaPath } from '../../lib/paths.ts';
+import { nationalServiceIds } from '../../lib/national-services.ts';
 import type { AreaFacts } from '../../../machines/area-facts.ts';
 import type { ChatData } from './StepPanel.tsx';
 import type { Translate } from './words.ts';
@@ -21,7 +22,7 @@ export function AreaCard({ t, area, data, specialist = [], support = false, comp
   heading?: string;
 }) {
   const { provider } = area;
-  const national = data.help.filter((line) => line.id === 'victim-support' || line.id === 'why-me');
+  const national = nationalServiceIds.flatMap((id) => data.help.filter((line) => line.id === id));
   const lines = specialist.flatMap((id) => data.help.filter((line) => line.id === id));
   return (
     <div className="area-card">
