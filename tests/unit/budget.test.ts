@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { lazyChunks, pageScripts, pageStyles } from '../support/page-assets.ts';
+import { dist } from '../support/built.ts';
 
 /**
  * Byte budgets for the built site (run after `npm run build`): information pages ship no framework
  * JavaScript, only the quick-exit script (≤ 2 KB compressed), and their HTML + CSS fits the first
  * round trip (≤ 14 KB compressed).
  */
-const dist = 'dist';
 const KB = 1024;
 const gz = (bytes: Buffer | string): number => gzipSync(bytes, { level: 9 }).length;
 

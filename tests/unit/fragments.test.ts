@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeBuilt } from '../support/built.ts';
 
 /**
  * Every internal link with a #fragment in the built site (run after `npm run build`) points at an id
@@ -9,7 +10,6 @@ import { describe, expect, it } from 'vitest';
  * leave the footer's link (and any other) landing at the top of the page without a word.
  */
 const dist = process.env.DIST_DIR ?? 'dist';
-const built = existsSync(join(dist, 'index.html'));
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'" };
 const decode = (value: string) =>
@@ -81,8 +81,8 @@ function brokenFragments(): { checked: number; broken: Broken[] } {
   return { checked, broken };
 }
 
-describe.skipIf(!built)('links to a part of a page', () => {
-  const { checked, broken } = built ? brokenFragments() : { checked: 0, broken: [] };
+describeBuilt('links to a part of a page', () => {
+  const { checked, broken } = brokenFragments();
 
   it('finds the links it checks (the footer links to /about/#data-sources from every page)', () => {
     expect(checked).toBeGreaterThan(100);

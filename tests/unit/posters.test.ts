@@ -10,13 +10,13 @@ import { areas } from '../../src/lib/areas.ts';
 import { measure, sentencesOf } from '../../src/lib/readability.ts';
 import { fill } from '../../src/lib/words.ts';
 import type { Area } from '../../src/schemas/area.ts';
+import { describeBuilt } from '../support/built.ts';
 
 /**
  * Every area's campaign page, poster and leaflet in the built site (run after `npm run build`), and
  * the QR code on each sheet read back from its PNG as a phone camera would.
  */
 const dist = process.env.DIST_DIR ?? 'dist';
-const built = existsSync(join(dist, 'index.html'));
 const page = (path: string): string => join(dist, path, 'index.html');
 const kinds = ['poster', 'leaflet'] as const;
 
@@ -75,7 +75,7 @@ describe('the printed words', () => {
   });
 });
 
-describe.skipIf(!built)('the campaign kit for each area', () => {
+describeBuilt('the campaign kit for each area', () => {
   it('has a campaign page, a poster and a leaflet for all 43 areas', () => {
     expect(areas).toHaveLength(43);
     for (const area of areas) {

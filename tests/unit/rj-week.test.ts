@@ -22,6 +22,7 @@ import {
 } from '../../src/lib/rj-week.ts';
 import { evidenceSchema } from '../../src/schemas/evidence.ts';
 import { eventSchema, type EventInput } from '../../src/schemas/event.ts';
+import { describeBuilt } from '../support/built.ts';
 
 /**
  * The instant when London's clocks show `wall` ("2026-11-21T23:59", optionally with seconds). It tries
@@ -301,7 +302,7 @@ describe('the campaign words', () => {
   });
 });
 
-describe.skipIf(!existsSync('dist/index.html'))('the built site script', () => {
+describeBuilt('the built site script', () => {
   const html = readFileSync('dist/index.html', 'utf8');
   const scripts = [...html.matchAll(/<script type="module"([^>]*)>([\s\S]*?)<\/script>/g)];
   const code = scripts.map(([, attributes, body]) => {

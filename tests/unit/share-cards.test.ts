@@ -4,10 +4,9 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { areas } from '../../src/lib/areas.ts';
 import { renderShareCard, shareCardAlt, shareCardSvg, wrapText } from '../../src/lib/share-card.ts';
+import { describeBuilt, dist } from '../support/built.ts';
 
 /** Share cards in the built site (run after `npm run build`), and the pages that point to them. */
-const dist = 'dist';
-const built = existsSync(join(dist, 'index.html'));
 
 const pagesWithCards: { path: string; card: string }[] = [
   { path: '/', card: '/share/home.png' },
@@ -22,7 +21,7 @@ const html = (path: string): string => readFileSync(join(dist, path, 'index.html
 const meta = (page: string, key: string): string | undefined =>
   new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(page)?.[1];
 
-describe.skipIf(!built)('the share cards', () => {
+describeBuilt('the share cards', () => {
   it('are PNG files of exactly 1200 × 630 pixels', () => {
     for (const { card } of pagesWithCards) {
       const png = PNG.sync.read(readFileSync(join(dist, card)));
