@@ -91,7 +91,8 @@ export type HeardFrom = (typeof heardFrom)[number];
 /**
  * Campaign codes a page address may carry (`?from=poster`): where the person arrived from. The site's
  * script carries them from a campaign page to the chat, which turns them into the `heardFrom` answer;
- * nothing is stored on the way.
+ * nothing is stored on the way. (The site's script has its own copy, src/lib/campaign-codes.ts, so
+ * that it shares no module with the chat; a test checks the two are the same.)
  */
 export const campaignCodes = ['poster', 'leaflet', 'social-media', 'rj-week'] as const;
 export type CampaignCode = (typeof campaignCodes)[number];

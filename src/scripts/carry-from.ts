@@ -1,4 +1,4 @@
-import { isCampaignCode } from '../../referral/vocabulary.ts';
+import { isCampaignCode } from '../lib/campaign-codes.ts';
 
 /**
  * When the page was opened from a campaign (`?from=poster`, `leaflet`, `social-media` or `rj-week`),

@@ -9,6 +9,8 @@ import { outcomeLines } from '../../referral/outcome.ts';
 import { flags } from '../../referral/rules.ts';
 import { toAreaFacts } from '../../src/lib/area-facts.ts';
 import { fill, fillLoose, lookupVariant } from '../../src/lib/words.ts';
+import { campaignCodes as siteCampaignCodes } from '../../src/lib/campaign-codes.ts';
+import { campaignCodes } from '../../referral/vocabulary.ts';
 import { areas } from '../../src/lib/areas.ts';
 import { loadWords } from '../../src/lib/locale.ts';
 import { lookup } from '../../src/lib/words.ts';
@@ -130,5 +132,11 @@ describe('looking words up', () => {
   it('fills what it has and leaves out what it has not (fill, by contrast, throws)', () => {
     expect(fillLoose('Hello {name}, from {area}', { name: 'Sam' })).toBe('Hello Sam, from ');
     expect(() => fill('Hello {name}, from {area}', { name: 'Sam' })).toThrow(/No value for \{area\}/);
+  });
+});
+
+describe('campaign codes', () => {
+  it('are the same for the site script (which carries them) and the chat (which turns them into an answer)', () => {
+    expect(siteCampaignCodes).toEqual(campaignCodes);
   });
 });
